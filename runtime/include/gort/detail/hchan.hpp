@@ -1,0 +1,176 @@
+// SPDX-License-Identifier: MIT
+// hchan: the state behind a channel handle, as in Go's runtime/chan.go.
+//
+// Invariants (all under lock_):
+//   - At most one of sendq_ and recvq_ holds live waiters: a receiver only
+//     waits when no value is buffered and no sender waits, and vice versa.
+//   - Buffered: count_ <= cap_; receivers wait only while count_ == 0, senders
+//     only while count_ == cap_.
+//   - Unbuffered: count_ == 0 always; a value moves straight from the sender's
+//     slot to the receiver's.
+//   - Once closed_, no waiter is ever queued again.
+// Lock order: lock_ is held only for field updates; never park or unpark with
+// it held (park releases it itself). select locks channels in address order.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string_view>
+#include <utility>
+
+#include "gort/detail/park.hpp"
+
+namespace gort {
+[[noreturn]] void panic(std::string_view msg);
+}  // namespace gort
+
+namespace gort::detail {
+
+template <class T>
+class hchan {
+ public:
+  explicit hchan(std::size_t cap) : cap_(cap), buf_(cap > 0 ? new std::optional<T>[cap] : nullptr) {}
+
+  // send() moves value into the channel; blocks until a receiver takes it
+  // (unbuffered) or there is room (buffered); panics if the channel is closed.
+  void send(T& value) {
+    std::unique_lock lock(lock_);
+    if (try_send_locked(value, lock)) return;
+    wake_token token;
+    waiter w{.token = &token, .slot = &value};
+    sendq_.push_back(&w);
+    lock.release();
+    park(token, lock_, wait_reason::chan_send);
+    if (!w.success) panic("send on closed channel");
+  }
+
+  // recv() fills out with the next value and returns true; returns false with
+  // out empty once the channel is closed and drained. Blocks while empty.
+  bool recv(std::optional<T>& out) {
+    std::unique_lock lock(lock_);
+    if (auto ready = try_recv_locked(out, lock)) return *ready;
+    wake_token token;
+    waiter w{.token = &token, .slot = &out};
+    recvq_.push_back(&w);
+    lock.release();
+    park(token, lock_, wait_reason::chan_receive);
+    return w.success;
+  }
+
+  // try_send() sends only if that needs no waiting; false if it would block.
+  bool try_send(T& value) {
+    std::unique_lock lock(lock_);
+    return try_send_locked(value, lock);
+  }
+
+  // try_recv() is recv() without waiting: nullopt when it would block, and
+  // also (out empty, true) once closed and drained.
+  std::optional<bool> try_recv(std::optional<T>& out) {
+    std::unique_lock lock(lock_);
+    return try_recv_locked(out, lock);
+  }
+
+  // close() marks the channel closed and wakes every waiting sender (to panic)
+  // and receiver (to get the zero value); panics if it was already closed.
+  void close() {
+    std::unique_lock lock(lock_);
+    if (closed_) {
+      lock.unlock();
+      panic("close of closed channel");
+    }
+    closed_ = true;
+    waiter* woken = nullptr;  // chained through next, woken after unlocking
+    for (waitq* q : {&recvq_, &sendq_}) {
+      while (waiter* w = q->dequeue()) {
+        w->success = false;
+        w->next = woken;
+        woken = w;
+      }
+    }
+    lock.unlock();
+    while (woken != nullptr) {
+      waiter* next = woken->next;  // read first: the owner may return once woken
+      unpark(*woken->token);
+      woken = next;
+    }
+  }
+
+  std::size_t len() const {
+    std::lock_guard lock(lock_);
+    return count_;
+  }
+
+  std::size_t cap() const noexcept { return cap_; }
+
+ private:
+  // try_send_locked(): lock_ held on entry. Returns true with the value sent
+  // (lock released), false with nothing done (lock still held). Panics, lock
+  // released, if the channel is closed.
+  bool try_send_locked(T& value, std::unique_lock<spinlock>& lock) {
+    if (closed_) {
+      lock.unlock();
+      panic("send on closed channel");
+    }
+    if (waiter* receiver = recvq_.dequeue()) {
+      static_cast<std::optional<T>*>(receiver->slot)->emplace(std::move(value));
+      receiver->success = true;
+      lock.unlock();
+      unpark(*receiver->token);
+      return true;
+    }
+    if (count_ < cap_) {
+      buf_[(head_ + count_) % cap_].emplace(std::move(value));
+      ++count_;
+      lock.unlock();
+      return true;
+    }
+    return false;
+  }
+
+  // try_recv_locked(): lock_ held on entry. Returns true (value in out) or
+  // false (closed and drained, out empty) with the lock released; nullopt with
+  // nothing done and the lock still held when the receive would block.
+  std::optional<bool> try_recv_locked(std::optional<T>& out, std::unique_lock<spinlock>& lock) {
+    if (closed_ && count_ == 0) {
+      lock.unlock();
+      return false;
+    }
+    if (waiter* sender = sendq_.dequeue()) {
+      T& sent = *static_cast<T*>(sender->slot);
+      if (cap_ == 0) {
+        out.emplace(std::move(sent));
+      } else {
+        // The buffer is full: take its head, and the sender's value becomes the tail.
+        out.emplace(std::move(*buf_[head_]));
+        buf_[head_].emplace(std::move(sent));
+        head_ = (head_ + 1) % cap_;
+      }
+      sender->success = true;
+      lock.unlock();
+      unpark(*sender->token);
+      return true;
+    }
+    if (count_ > 0) {
+      out.emplace(std::move(*buf_[head_]));
+      buf_[head_].reset();
+      head_ = (head_ + 1) % cap_;
+      --count_;
+      lock.unlock();
+      return true;
+    }
+    return std::nullopt;
+  }
+
+  mutable spinlock lock_;  // guards everything below; never park or unpark while holding it
+  const std::size_t cap_;
+  std::unique_ptr<std::optional<T>[]> buf_;  // ring of cap_ slots
+  std::size_t head_ = 0;
+  std::size_t count_ = 0;
+  bool closed_ = false;
+  waitq recvq_;
+  waitq sendq_;
+};
+
+}  // namespace gort::detail

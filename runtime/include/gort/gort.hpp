@@ -1,0 +1,7 @@
+// SPDX-License-Identifier: MIT
+// gort: Go's goroutines, channels and sync for C++. The one header to include.
+#pragma once
+
+#include "gort/chan.hpp"
+#include "gort/runtime.hpp"
+#include "gort/sync.hpp"

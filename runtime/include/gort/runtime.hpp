@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: MIT
+// The runtime: gort::run starts a pool of GOMAXPROCS OS threads and runs the
+// main goroutine on it; go() starts more goroutines; panics end the program
+// as Go's do.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <stdexcept>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+
+namespace gort {
+
+// options configures one gort::run.
+struct options {
+  int maxprocs = 0;            // 0: $GOMAXPROCS if set (and valid), else num_cpu()
+  std::size_t stack_size = 0;  // 0: the runtime's default goroutine stack (128 KiB)
+  bool virtual_time = false;   // true: a fake clock for tests (Go's testing/synctest)
+};
+
+// run() runs main_goroutine as goroutine 1 on a pool of options.maxprocs OS
+// threads and returns 0 once it returns, leaving any other goroutines behind
+// (they go on running; when the process exits they are dropped, as in Go).
+// A panic in any goroutine prints Go's report and exits the process with
+// status 2. Bad options print a message and return 2.
+int run(const options& opts, std::function<void()> main_goroutine);
+int run(std::function<void()> main_goroutine);
+
+// panic_error is what gort::panic and the runtime's own panics ("send on
+// closed channel", …) throw; catching it is Go's recover().
+class panic_error : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// panic() throws panic_error(msg). If nothing catches it, the program prints
+// "panic: msg" and the goroutine, and exits with status 2.
+[[noreturn]] void panic(std::string_view msg);
+
+namespace detail {
+
+// task is a goroutine's body, type-erased so that go() needs no Boost header.
+struct task {
+  virtual ~task() = default;
+  virtual void run() = 0;
+};
+
+template <class F>
+struct task_of final : task {
+  explicit task_of(F fn) : body(std::move(fn)) {}
+  void run() override { std::move(body)(); }
+  F body;
+};
+
+void spawn(std::unique_ptr<task> body);
+
+}  // namespace detail
+
+// go() starts f(args...) in a new goroutine. The arguments are decayed and
+// copied (or moved) now, as Go evaluates a go statement's arguments; f and the
+// arguments may be move-only. Call it from a goroutine.
+template <class F, class... Args>
+void go(F&& f, Args&&... args) {
+  auto body = [fn = std::decay_t<F>(std::forward<F>(f)),
+               ... bound = std::decay_t<Args>(std::forward<Args>(args))]() mutable {
+    std::invoke(std::move(fn), std::move(bound)...);
+  };
+  detail::spawn(std::make_unique<detail::task_of<decltype(body)>>(std::move(body)));
+}
+
+// gosched() yields the thread to other goroutines; the caller stays runnable
+// (Go's runtime.Gosched).
+void gosched();
+
+// goexit() ends the calling goroutine after running the destructors of its
+// frames (Go's runtime.Goexit, deferred calls included). A `catch (...)` on
+// the way must rethrow.
+[[noreturn]] void goexit();
+
+// gomaxprocs() sets how many threads may run goroutines at once if n >= 1,
+// and returns the previous setting (Go's runtime.GOMAXPROCS). Outside run it
+// only reports the value the next run would use.
+int gomaxprocs(int n);
+
+// num_cpu() is how many CPUs this process may use: the affinity mask, lowered
+// by a cgroup (v1 or v2) CPU quota, at least 1.
+int num_cpu();
+
+// num_goroutine() is the number of live goroutines of the calling goroutine's
+// run, main included; 0 outside run.
+int num_goroutine();
+
+// exit() flushes stdout and stderr and ends the process now with code, with
+// no destructors run (Go's os.Exit).
+[[noreturn]] void exit(int code);
+
+}  // namespace gort

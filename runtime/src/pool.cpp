@@ -1,0 +1,309 @@
+// SPDX-License-Identifier: MIT
+// pool and pool_algorithm: see pool.hpp for the design and its invariants.
+#include "pool.hpp"
+
+#include <algorithm>
+#include <boost/fiber/fiber.hpp>
+#include <boost/fiber/operations.hpp>
+
+#include "fatal.hpp"
+#include "goroutine.hpp"
+
+namespace gort::detail {
+namespace {
+
+thread_local processor* tl_processor = nullptr;
+
+// random_index() is a cheap per-thread random number for picking steal victims.
+unsigned random_index(unsigned bound) noexcept {
+  thread_local std::uint32_t state =
+      static_cast<std::uint32_t>(std::hash<std::thread::id>{}(std::this_thread::get_id())) | 1U;
+  state ^= state << 13;
+  state ^= state >> 17;
+  state ^= state << 5;
+  return state % bound;
+}
+
+boost::fibers::context* pop_front(ready_queue& q) noexcept {
+  if (q.empty()) return nullptr;
+  boost::fibers::context* ctx = &q.front();
+  q.pop_front();
+  return ctx;
+}
+
+}  // namespace
+
+processor* current_processor() noexcept { return tl_processor; }
+
+// --- processor ---------------------------------------------------------------
+
+void processor::push(boost::fibers::context* ctx) noexcept {
+  std::lock_guard lock(runq_lock);
+  ctx->ready_link(runq);
+  runq_size.fetch_add(1);
+}
+
+boost::fibers::context* processor::pop() noexcept {
+  std::lock_guard lock(runq_lock);
+  boost::fibers::context* ctx = pop_front(runq);
+  if (ctx != nullptr) runq_size.fetch_sub(1);
+  return ctx;
+}
+
+boost::fibers::context* processor::steal_into(processor& thief) noexcept {
+  ready_queue batch;
+  std::size_t taken = 0;
+  {
+    std::lock_guard lock(runq_lock);
+    const std::size_t want = (runq_size.load() + 1) / 2;
+    while (taken < want && !runq.empty()) {
+      pop_front(runq)->ready_link(batch);
+      ++taken;
+    }
+    runq_size.fetch_sub(taken);
+  }
+  boost::fibers::context* first = pop_front(batch);
+  if (!batch.empty()) {
+    std::lock_guard lock(thief.runq_lock);
+    while (boost::fibers::context* ctx = pop_front(batch)) {
+      ctx->ready_link(thief.runq);
+      thief.runq_size.fetch_add(1);
+    }
+  }
+  return first;
+}
+
+// --- pool_algorithm ----------------------------------------------------------
+
+void pool_algorithm::awakened(boost::fibers::context* ctx) noexcept {
+  if (ctx->is_context(boost::fibers::type::pinned_context)) {
+    ctx->ready_link(pinned_);
+    return;
+  }
+  ctx->detach();  // any pool thread may run it next
+  if (self_.owner.is_active(self_)) {
+    self_.push(ctx);
+  } else {
+    self_.owner.push_global(ctx);
+  }
+  self_.owner.wake_idle_processor();
+}
+
+boost::fibers::context* pool_algorithm::pick_next() noexcept {
+  if (boost::fibers::context* ctx = pop_front(pinned_)) return ctx;
+  boost::fibers::context* ctx = self_.owner.find_work(self_);
+  if (ctx != nullptr) boost::fibers::context::active()->attach(ctx);
+  return ctx;
+}
+
+bool pool_algorithm::has_ready_fibers() const noexcept {
+  return !pinned_.empty() || (self_.owner.is_active(self_) && self_.runq_size.load() > 0);
+}
+
+void pool_algorithm::suspend_until(std::chrono::steady_clock::time_point const& deadline) noexcept {
+  self_.owner.park(self_, deadline);
+}
+
+void pool_algorithm::notify() noexcept {
+  {
+    std::lock_guard lock(self_.park_mutex);
+    self_.wake_pending = true;
+  }
+  self_.park_cv.notify_one();
+}
+
+// --- pool: scheduling ----------------------------------------------------------
+
+pool::pool(int maxprocs, std::size_t stack_size)
+    : maxprocs_(maxprocs), stacks_(stack_pool::for_size(stack_size)) {}
+
+void pool::push_global(boost::fibers::context* ctx) noexcept {
+  std::lock_guard lock(global_lock_);
+  ctx->ready_link(global_);
+  global_size_.fetch_add(1);
+}
+
+boost::fibers::context* pool::find_work(processor& self) noexcept {
+  if (!is_active(self)) return nullptr;
+  if (boost::fibers::context* ctx = self.pop()) return ctx;
+  if (global_size_.load() > 0) {
+    std::lock_guard lock(global_lock_);
+    if (boost::fibers::context* ctx = pop_front(global_)) {
+      global_size_.fetch_sub(1);
+      return ctx;
+    }
+  }
+  const int count = started_.load(std::memory_order_acquire);
+  const auto start = random_index(static_cast<unsigned>(count));
+  for (int i = 0; i < count; ++i) {
+    processor& victim = *procs_[(start + static_cast<unsigned>(i)) % static_cast<unsigned>(count)];
+    if (&victim == &self || victim.runq_size.load() == 0) continue;
+    if (boost::fibers::context* ctx = victim.steal_into(self)) return ctx;
+  }
+  return nullptr;
+}
+
+bool pool::work_available() const noexcept {
+  if (global_size_.load() > 0) return true;
+  const int count = started_.load(std::memory_order_acquire);
+  for (int i = 0; i < count; ++i) {
+    if (procs_[i]->runq_size.load() > 0) return true;
+  }
+  return false;
+}
+
+void pool::wake_idle_processor() noexcept {
+  if (nidle_.load() == 0) return;
+  processor* sleeper = nullptr;
+  {
+    std::lock_guard lock(idle_mutex_);
+    while (sleeper == nullptr && !idle_.empty()) {
+      processor* candidate = idle_.back();
+      idle_.pop_back();
+      nidle_.fetch_sub(1);
+      if (is_active(*candidate)) sleeper = candidate;
+    }
+  }
+  if (sleeper == nullptr) return;
+  {
+    std::lock_guard lock(sleeper->park_mutex);
+    sleeper->wake_pending = true;
+  }
+  sleeper->park_cv.notify_one();
+}
+
+void pool::park(processor& self, std::chrono::steady_clock::time_point deadline) noexcept {
+  const bool active = is_active(self);
+  if (active) {
+    std::lock_guard lock(idle_mutex_);
+    idle_.push_back(&self);
+    nidle_.fetch_add(1);
+  }
+  // Published as idle before looking: a producer that missed us saw nidle_ > 0.
+  if (!active || !work_available()) {
+    std::unique_lock lock(self.park_mutex);
+    auto woken = [&] { return self.wake_pending; };
+    if (deadline == std::chrono::steady_clock::time_point::max()) {
+      self.park_cv.wait(lock, woken);
+    } else {
+      self.park_cv.wait_until(lock, deadline, woken);
+    }
+    self.wake_pending = false;
+  }
+  std::lock_guard lock(idle_mutex_);
+  if (auto it = std::find(idle_.begin(), idle_.end(), &self); it != idle_.end()) {
+    idle_.erase(it);
+    nidle_.fetch_sub(1);
+  }
+}
+
+int pool::set_maxprocs(int n) {
+  if (n < 1) return maxprocs();
+  n = std::min(n, kMaxProcs);
+  const int previous = maxprocs_.exchange(n);
+  start_processors(n);
+  if (n > previous) {
+    // Surplus threads that are active again may be parked: let them look for work.
+    for (int i = previous; i < std::min(n, started_.load()); ++i) {
+      {
+        std::lock_guard lock(procs_[i]->park_mutex);
+        procs_[i]->wake_pending = true;
+      }
+      procs_[i]->park_cv.notify_one();
+    }
+  } else {
+    wake_idle_processor();  // someone must take over the surplus threads' queues
+  }
+  if (processor* self = current_processor(); self != nullptr && !is_active(*self)) {
+    boost::this_fiber::yield();  // move the caller onto a thread that may still run it
+  }
+  return previous;
+}
+
+// --- pool: threads and goroutines --------------------------------------------
+
+void pool::start(std::unique_ptr<task> main_goroutine) {
+  main_body_ = std::move(main_goroutine);
+  start_processors(maxprocs());
+}
+
+void pool::start_processors(int count) {
+  std::lock_guard lock(procs_mutex_);
+  for (int i = started_.load(); i < count; ++i) {
+    procs_[i] = std::make_unique<processor>(*this, i);
+    processor& p = *procs_[i];
+    started_.store(i + 1, std::memory_order_release);  // visible to thieves before it runs
+    p.thread = std::thread([this, &p] { processor_main(p); });
+  }
+}
+
+void pool::processor_main(processor& self) {
+  tl_processor = &self;
+  boost::fibers::use_scheduling_algorithm<pool_algorithm>(self);
+  if (self.index == 0) launch(std::move(main_body_), true);
+  std::unique_lock lock(stop_mutex_);
+  stop_cv_.wait(lock, [this] { return stopping_; });
+}
+
+void pool::spawn(std::unique_ptr<task> body) { launch(std::move(body), false); }
+
+void pool::launch(std::unique_ptr<task> body, bool is_main) {
+  auto* g = new goroutine(*this, next_id_.fetch_add(1), is_main);
+  goroutines_.fetch_add(1);
+  try {
+    boost::fibers::fiber(boost::fibers::launch::post, static_cast<boost::fibers::fiber_properties*>(g),
+                         std::allocator_arg, pooled_stack(stacks_),
+                         [this, g, body = std::move(body)]() mutable { run_goroutine(*g, body); })
+        .detach();
+  } catch (...) {
+    goroutines_.fetch_sub(1);
+    delete g;
+    throw;
+  }
+}
+
+void pool::run_goroutine(goroutine& g, std::unique_ptr<task>& body) {
+  g.sleeper.set_context(boost::fibers::context::active());
+  bool goexited = false;
+  try {
+    body->run();
+    body.reset();  // the goroutine's captures die with it, before it counts as ended
+  } catch (const goexit_signal&) {
+    goexited = true;
+  } catch (const std::exception& e) {
+    report_panic(g.id, e.what());
+  } catch (...) {
+    report_panic(g.id, "a C++ exception not derived from std::exception");
+  }
+  const int left = goroutines_.fetch_sub(1) - 1;
+  if (g.is_main && !goexited) {
+    std::lock_guard lock(main_mutex_);
+    main_done_ = true;
+    main_cv_.notify_all();
+  } else if (g.is_main) {
+    main_goexited_.store(true);
+  }
+  if (left == 0 && main_goexited_.load()) fatal("no goroutines (main called runtime.Goexit) - deadlock!");
+}
+
+void pool::wait_main() {
+  std::unique_lock lock(main_mutex_);
+  main_cv_.wait(lock, [this] { return main_done_; });
+}
+
+bool pool::finish() {
+  const int count = started_.load();
+  if (goroutines_.load() > 0) {
+    for (int i = 0; i < count; ++i) procs_[i]->thread.detach();
+    return false;
+  }
+  {
+    std::lock_guard lock(stop_mutex_);
+    stopping_ = true;
+  }
+  stop_cv_.notify_all();
+  for (int i = 0; i < count; ++i) procs_[i]->thread.join();
+  return true;
+}
+
+}  // namespace gort::detail

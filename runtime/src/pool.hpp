@@ -1,0 +1,157 @@
+// SPDX-License-Identifier: MIT
+// pool: one gort::run's goroutine scheduler — GOMAXPROCS OS threads, each
+// running Boost.Fiber with pool_algorithm, sharing work by stealing.
+//
+// How a goroutine moves: a fiber that becomes ready is detached from its
+// thread's Boost.Fiber scheduler and queued on that thread's processor (or on
+// the global queue when the thread is surplus after gomaxprocs lowered the
+// count); whichever thread picks it next attaches it and runs it there.
+//
+// Invariants:
+//   - A ready goroutine's context is in exactly one queue: a processor's runq
+//     or the global queue. Running, blocked and sleeping ones are in none.
+//   - Only processors with index < maxprocs take goroutines from queues; the
+//     others only run their own pinned contexts and hand ready goroutines to
+//     the global queue. So at most maxprocs threads start running goroutines.
+//   - A processor is in idle_ only while parked in suspend_until (or about to
+//     be), and nidle_ == idle_.size() under idle_mutex_.
+//   - Lost wake-ups are impossible: a producer publishes work, then reads
+//     nidle_; a parking processor increments nidle_, then looks for work; both
+//     with sequentially consistent operations, so one of them sees the other.
+// Lock order: a processor's runq_lock and the global queue's lock are never
+// held together except victim-then-thief while stealing, which a thief takes
+// only on its own runq after releasing the victim's. idle_mutex_ before a
+// processor's park_mutex.
+#pragma once
+
+#include <array>
+#include <atomic>
+#include <boost/fiber/algo/algorithm.hpp>
+#include <boost/fiber/condition_variable.hpp>
+#include <boost/fiber/mutex.hpp>
+#include <boost/fiber/scheduler.hpp>
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include "gort/detail/spinlock.hpp"
+#include "gort/runtime.hpp"
+#include "stack_pool.hpp"
+
+namespace gort::detail {
+
+using ready_queue = boost::fibers::scheduler::ready_queue_type;
+class goroutine;
+class pool;
+
+// processor: one pool thread's share of the scheduler (Go's P and M in one).
+struct processor {
+  processor(pool& owner_pool, int position) : owner(owner_pool), index(position) {}
+
+  void push(boost::fibers::context* ctx) noexcept;
+  boost::fibers::context* pop() noexcept;
+  // steal_into() moves about half of this runq to thief's and returns one context.
+  boost::fibers::context* steal_into(processor& thief) noexcept;
+
+  pool& owner;
+  const int index;
+  std::thread thread;
+
+  spinlock runq_lock;  // guards runq; never held while parking or waking
+  ready_queue runq;
+  std::atomic<std::size_t> runq_size{0};
+
+  std::mutex park_mutex;  // guards wake_pending
+  std::condition_variable park_cv;
+  bool wake_pending = false;
+};
+
+// pool_algorithm: Boost.Fiber's scheduling policy on one pool thread.
+class pool_algorithm final : public boost::fibers::algo::algorithm {
+ public:
+  explicit pool_algorithm(processor& self) noexcept : self_(self) {}
+
+  void awakened(boost::fibers::context* ctx) noexcept override;
+  boost::fibers::context* pick_next() noexcept override;
+  bool has_ready_fibers() const noexcept override;
+  void suspend_until(std::chrono::steady_clock::time_point const& deadline) noexcept override;
+  void notify() noexcept override;
+
+ private:
+  processor& self_;
+  ready_queue pinned_;  // this thread's own main context; touched by this thread only
+};
+
+// pool: the threads and queues of one run.
+class pool {
+ public:
+  static constexpr int kMaxProcs = 1024;  // Go's _MaxGomaxprocs
+
+  pool(int maxprocs, std::size_t stack_size);
+
+  // start() launches the threads; processor 0 starts main_goroutine as goroutine 1.
+  void start(std::unique_ptr<task> main_goroutine);
+  // wait_main() blocks the calling OS thread until goroutine 1 returns.
+  void wait_main();
+  // finish() ends the pool after main returned: it joins the threads if no
+  // goroutine is left, or leaves them running the leftovers (Go drops them at
+  // process exit; see run.cpp) and reports whether it did.
+  bool finish();
+
+  // spawn() starts a goroutine; called on one of this pool's threads.
+  void spawn(std::unique_ptr<task> body);
+  int set_maxprocs(int n);
+  int maxprocs() const noexcept { return maxprocs_.load(std::memory_order_relaxed); }
+  int live_goroutines() const noexcept { return goroutines_.load(std::memory_order_relaxed); }
+
+  // Scheduler hooks, called by pool_algorithm.
+  bool is_active(const processor& p) const noexcept { return p.index < maxprocs(); }
+  void push_global(boost::fibers::context* ctx) noexcept;
+  boost::fibers::context* find_work(processor& self) noexcept;
+  void wake_idle_processor() noexcept;
+  void park(processor& self, std::chrono::steady_clock::time_point deadline) noexcept;
+
+ private:
+  void start_processors(int count);
+  void processor_main(processor& self);
+  void launch(std::unique_ptr<task> body, bool is_main);
+  void run_goroutine(goroutine& g, std::unique_ptr<task>& body);
+  bool work_available() const noexcept;
+
+  std::atomic<int> maxprocs_;
+  stack_pool& stacks_;
+
+  std::mutex procs_mutex_;  // serializes starting threads
+  std::array<std::unique_ptr<processor>, kMaxProcs> procs_;
+  std::atomic<int> started_{0};  // procs_[0, started_) are constructed and running
+
+  spinlock global_lock_;  // guards global_
+  ready_queue global_;
+  std::atomic<std::size_t> global_size_{0};
+
+  std::mutex idle_mutex_;  // guards idle_; taken before a processor's park_mutex
+  std::vector<processor*> idle_;
+  std::atomic<int> nidle_{0};
+
+  std::atomic<int> goroutines_{0};
+  std::atomic<std::uint64_t> next_id_{1};
+  std::unique_ptr<task> main_body_;
+  std::atomic<bool> main_goexited_{false};
+
+  std::mutex main_mutex_;  // guards main_done_; the run() thread waits on main_cv_
+  std::condition_variable main_cv_;
+  bool main_done_ = false;
+
+  boost::fibers::mutex stop_mutex_;  // guards stopping_; pool threads' main contexts wait on stop_cv_
+  boost::fibers::condition_variable stop_cv_;
+  bool stopping_ = false;
+};
+
+// current_processor() is the processor of the calling pool thread; nullptr elsewhere.
+processor* current_processor() noexcept;
+
+}  // namespace gort::detail

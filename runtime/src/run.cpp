@@ -1,0 +1,188 @@
+// SPDX-License-Identifier: MIT
+// The public runtime functions: run, go, gosched, goexit, gomaxprocs, num_cpu,
+// num_goroutine, exit, panic; and how the program ends (Go's exit rule).
+//
+// Go's exit rule: when the main goroutine returns, the program ends at once,
+// whatever other goroutines are doing. run() cannot end the process itself (a
+// test calls it many times), so it returns; if goroutines are left, their pool
+// is abandoned to them, and at process exit a handler flushes the output and
+// calls _exit with the status exit() was given, so no destructor races a
+// goroutine that is still running.
+#include <sched.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <boost/fiber/operations.hpp>
+#include <charconv>
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+#include <mutex>
+#include <string>
+
+#include "cpu_quota.hpp"
+#include "fatal.hpp"
+#include "goroutine.hpp"
+#include "gort/runtime.hpp"
+#include "pool.hpp"
+#include "stack_pool.hpp"
+
+namespace gort {
+namespace {
+
+std::atomic<bool> pools_abandoned{false};
+
+void end_without_unwinding(int status, void* /*unused*/) {
+  if (!pools_abandoned.load()) return;
+  detail::flush_output();
+  ::_exit(status);
+}
+
+// abandon() leaves a pool to the goroutines still on it, for the rest of the process.
+void abandon(std::unique_ptr<detail::pool> leftover) {
+  static const bool registered = (::on_exit(end_without_unwinding, nullptr), true);
+  static_cast<void>(registered);
+  pools_abandoned.store(true);
+  static_cast<void>(leftover.release());
+}
+
+// env_maxprocs() is $GOMAXPROCS if it is a positive integer; Go ignores anything else.
+std::optional<int> env_maxprocs() {
+  const char* text = std::getenv("GOMAXPROCS");
+  if (text == nullptr) return std::nullopt;
+  const std::string_view s(text);
+  int n = 0;
+  const auto [end, error] = std::from_chars(s.data(), s.data() + s.size(), n);
+  if (error != std::errc{} || end != s.data() + s.size() || n < 1) return std::nullopt;
+  return std::min(n, detail::pool::kMaxProcs);
+}
+
+int default_maxprocs() { return env_maxprocs().value_or(num_cpu()); }
+
+// options_error() says what is wrong with opts, or nothing.
+std::optional<std::string> options_error(const options& opts) {
+  using detail::stack_pool;
+  if (opts.maxprocs < 0) {
+    return "options.maxprocs is " + std::to_string(opts.maxprocs) +
+           "; use 0 (GOMAXPROCS or num_cpu) or a positive thread count";
+  }
+  if (opts.stack_size != 0 &&
+      (opts.stack_size < stack_pool::kMinStackSize || opts.stack_size > stack_pool::kMaxStackSize)) {
+    return "options.stack_size is " + std::to_string(opts.stack_size) + " bytes; use 0 (default " +
+           std::to_string(stack_pool::kDefaultStackSize) + ") or " +
+           std::to_string(stack_pool::kMinStackSize) + " to " +
+           std::to_string(stack_pool::kMaxStackSize);
+  }
+  if (opts.virtual_time) return "options.virtual_time is not available yet (issue #4)";
+  return std::nullopt;
+}
+
+int affinity_cpus() {
+  for (int cpus = CPU_SETSIZE;; cpus *= 2) {
+    cpu_set_t* set = CPU_ALLOC(cpus);
+    const std::size_t size = CPU_ALLOC_SIZE(cpus);
+    const int rc = ::sched_getaffinity(0, size, set);
+    const int count = rc == 0 ? CPU_COUNT_S(size, set) : 0;
+    CPU_FREE(set);
+    if (rc == 0) return count;
+    if (errno != EINVAL || cpus > (1 << 20)) return 1;
+  }
+}
+
+}  // namespace
+
+namespace detail {
+
+void flush_output() noexcept {
+  try {
+    std::cout.flush();
+    std::cerr.flush();
+    std::clog.flush();
+  } catch (...) {  // a failed flush must not stop the exit
+  }
+  std::fflush(nullptr);
+}
+
+namespace {
+// Held for good by the first goroutine to die, so two reports never interleave.
+std::mutex dying;
+}  // namespace
+
+void report_panic(std::uint64_t goroutine_id, std::string_view what) noexcept {
+  dying.lock();
+  flush_output();
+  std::fprintf(stderr, "panic: %.*s\n\ngoroutine %llu [running]:\n", static_cast<int>(what.size()),
+               what.data(), static_cast<unsigned long long>(goroutine_id));
+  std::fflush(stderr);
+  ::_exit(2);
+}
+
+void fatal(std::string_view message) noexcept {
+  dying.lock();
+  flush_output();
+  std::fprintf(stderr, "fatal error: %.*s\n", static_cast<int>(message.size()), message.data());
+  std::fflush(stderr);
+  ::_exit(2);
+}
+
+void spawn(std::unique_ptr<task> body) {
+  processor* p = current_processor();
+  if (p == nullptr) fatal("gort::go called outside gort::run: start goroutines from a goroutine");
+  p->owner.spawn(std::move(body));
+}
+
+}  // namespace detail
+
+int run(const options& opts, std::function<void()> main_goroutine) {
+  if (detail::current_processor() != nullptr) {
+    detail::fatal("gort::run called from a goroutine; call it once from main()");
+  }
+  if (auto error = options_error(opts)) {
+    std::cerr << "gort::run: " << *error << '\n';
+    return 2;
+  }
+  if (!main_goroutine) {
+    std::cerr << "gort::run: the main goroutine is an empty std::function\n";
+    return 2;
+  }
+  const int procs = opts.maxprocs > 0 ? std::min(opts.maxprocs, detail::pool::kMaxProcs)
+                                      : default_maxprocs();
+  const std::size_t stack =
+      opts.stack_size != 0 ? opts.stack_size : detail::stack_pool::kDefaultStackSize;
+  auto pool = std::make_unique<detail::pool>(procs, stack);
+  pool->start(std::make_unique<detail::task_of<std::function<void()>>>(std::move(main_goroutine)));
+  pool->wait_main();
+  if (!pool->finish()) abandon(std::move(pool));
+  return 0;
+}
+
+int run(std::function<void()> main_goroutine) { return run(options{}, std::move(main_goroutine)); }
+
+void gosched() { boost::this_fiber::yield(); }
+
+void goexit() {
+  if (detail::current_goroutine() == nullptr) detail::fatal("gort::goexit called outside a goroutine");
+  throw detail::goexit_signal{};
+}
+
+int gomaxprocs(int n) {
+  if (detail::processor* p = detail::current_processor()) return p->owner.set_maxprocs(n);
+  return default_maxprocs();
+}
+
+int num_cpu() { return detail::cpus_for(affinity_cpus(), detail::cgroup_cpu_limit("/")); }
+
+int num_goroutine() {
+  detail::processor* p = detail::current_processor();
+  return p != nullptr ? p->owner.live_goroutines() : 0;
+}
+
+void exit(int code) {
+  detail::flush_output();
+  ::_exit(code);
+}
+
+void panic(std::string_view msg) { throw panic_error(std::string(msg)); }
+
+}  // namespace gort

@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: MIT
+// stack_pool: see stack_pool.hpp.
+#include "stack_pool.hpp"
+
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <map>
+#include <new>
+
+namespace gort::detail {
+
+stack_pool& stack_pool::for_size(std::size_t stack_size) {
+  const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+  const std::size_t rounded = (stack_size + page - 1) / page * page;
+  static std::mutex pools_mutex;
+  // Never destroyed: stacks of leaked goroutines are freed during process exit.
+  static auto* pools = new std::map<std::size_t, stack_pool*>;
+  std::lock_guard lock(pools_mutex);
+  stack_pool*& pool = (*pools)[rounded];
+  if (pool == nullptr) pool = new stack_pool(rounded);
+  return *pool;
+}
+
+boost::context::stack_context stack_pool::allocate() {
+  char* bottom = nullptr;
+  {
+    std::lock_guard lock(mutex_);
+    if (!free_.empty()) {
+      bottom = free_.back();
+      free_.pop_back();
+    } else {
+      if (arena_next_ == arena_end_) {
+        const std::size_t bytes = std::max(kArenaBytes, stack_size_);
+        void* arena = ::mmap(nullptr, bytes, PROT_READ | PROT_WRITE,
+                             MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+        if (arena == MAP_FAILED) throw std::bad_alloc();
+        arena_next_ = static_cast<char*>(arena);
+        arena_end_ = arena_next_ + bytes / stack_size_ * stack_size_;
+      }
+      bottom = arena_next_;
+      arena_next_ += stack_size_;
+    }
+  }
+  boost::context::stack_context sc;
+  sc.size = stack_size_;
+  sc.sp = bottom + stack_size_;  // stacks grow down from the top
+  return sc;
+}
+
+void stack_pool::deallocate(boost::context::stack_context& sc) noexcept {
+  char* bottom = static_cast<char*>(sc.sp) - sc.size;
+  std::unique_lock lock(mutex_);
+  const bool cache_full = free_.size() >= kCachedStacks;
+  lock.unlock();
+  if (cache_full) ::madvise(bottom, stack_size_, MADV_DONTNEED);
+  lock.lock();
+  free_.push_back(bottom);
+}
+
+}  // namespace gort::detail

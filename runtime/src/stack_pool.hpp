@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: MIT
+// stack_pool: goroutine stacks, small and lazily committed.
+//
+// Stacks are carved from large anonymous mappings made with MAP_NORESERVE, so a
+// stack costs address space until the goroutine touches it, and only the pages
+// it touches are ever committed. There is no guard page: one mapping per stack
+// would hit vm.max_map_count near 32,000 goroutines, and the contract asks for
+// 1,000,000. Stacks are reused through a free list; beyond a cache of
+// kCachedStacks, a freed stack's pages are given back to the kernel.
+//
+// Invariants: every stack handed out is stack_size bytes, page-aligned, and in
+// exactly one of: a running or parked goroutine, the free list, or the unused
+// tail of the newest arena.
+#pragma once
+
+#include <boost/context/stack_context.hpp>
+#include <cstddef>
+#include <mutex>
+#include <vector>
+
+namespace gort::detail {
+
+class stack_pool {
+ public:
+  static constexpr std::size_t kDefaultStackSize = 128 * 1024;
+  static constexpr std::size_t kMinStackSize = 16 * 1024;
+  static constexpr std::size_t kMaxStackSize = std::size_t{1} << 30;
+
+  // for_size() is the process-wide pool of stacks of this size (rounded up to
+  // whole pages). Pools live as long as the process: goroutines left running
+  // when run() returns may still free stacks into them.
+  static stack_pool& for_size(std::size_t stack_size);
+
+  boost::context::stack_context allocate();
+  void deallocate(boost::context::stack_context& sc) noexcept;
+
+ private:
+  explicit stack_pool(std::size_t stack_size) : stack_size_(stack_size) {}
+
+  static constexpr std::size_t kArenaBytes = std::size_t{64} << 20;
+  static constexpr std::size_t kCachedStacks = 4096;
+
+  const std::size_t stack_size_;
+  std::mutex mutex_;  // guards the fields below; held for a few pointer moves only
+  std::vector<char*> free_;   // bottoms of free stacks
+  char* arena_next_ = nullptr;  // next unused stack bottom in the newest arena
+  char* arena_end_ = nullptr;
+};
+
+// pooled_stack is the Boost.Fiber stack allocator that draws from a stack_pool.
+class pooled_stack {
+ public:
+  explicit pooled_stack(stack_pool& pool) noexcept : pool_(&pool) {}
+  boost::context::stack_context allocate() { return pool_->allocate(); }
+  void deallocate(boost::context::stack_context& sc) noexcept { pool_->deallocate(sc); }
+
+ private:
+  stack_pool* pool_;
+};
+
+}  // namespace gort::detail
