@@ -39,6 +39,10 @@ class recv_chan;
 
 namespace detail {
 
+// always_false<U> lets a member template fail only when it is used.
+template <class U>
+inline constexpr bool always_false = false;
+
 // chan_ops is the code shared by the three handle types; each exposes the
 // members its direction allows.
 template <class T>
@@ -186,6 +190,28 @@ class send_chan : private detail::chan_ops<T> {
   friend bool operator==(const send_chan& a, const send_chan& b) noexcept {
     return a.state_ == b.state_;
   }
+
+  // Receiving from a send-only channel is a compile error, as in Go.
+  template <class U = T>
+  void recv() const {
+    static_assert(detail::always_false<U>, "cannot receive from send-only channel (send_chan)");
+  }
+  template <class U = T>
+  void recv_ok() const {
+    static_assert(detail::always_false<U>, "cannot receive from send-only channel (send_chan)");
+  }
+  template <class U = T>
+  void try_recv() const {
+    static_assert(detail::always_false<U>, "cannot receive from send-only channel (send_chan)");
+  }
+  template <class U = T>
+  void begin() const {
+    static_assert(detail::always_false<U>, "cannot range over send-only channel (send_chan)");
+  }
+  template <class U = T>
+  void end() const {
+    static_assert(detail::always_false<U>, "cannot range over send-only channel (send_chan)");
+  }
 };
 
 // recv_chan<T> is the receive-only view <-chan T: recv, recv_ok, try_recv,
@@ -207,6 +233,25 @@ class recv_chan : private detail::chan_ops<T> {
 
   friend bool operator==(const recv_chan& a, const recv_chan& b) noexcept {
     return a.state_ == b.state_;
+  }
+
+  // Sending on or closing a receive-only channel is a compile error, as in Go.
+  template <class U = T>
+  void send(U) const {
+    static_assert(detail::always_false<U>, "cannot send to receive-only channel (recv_chan)");
+  }
+  template <class U = T>
+  void try_send(U) const {
+    static_assert(detail::always_false<U>, "cannot send to receive-only channel (recv_chan)");
+  }
+  template <class U = T>
+  void operator<<(U) const {
+    static_assert(detail::always_false<U>, "cannot send to receive-only channel (recv_chan)");
+  }
+  template <class U = T>
+  void close() const {
+    static_assert(detail::always_false<U>,
+                  "cannot close receive-only channel (recv_chan): only the sender closes");
   }
 };
 

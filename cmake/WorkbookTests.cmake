@@ -1,0 +1,24 @@
+# SPDX-License-Identifier: MIT
+# Helpers for the project's tests; every test gets a timeout, so none can hang.
+include(GoogleTest)
+
+set(WORKBOOK_TEST_TIMEOUT 120 CACHE STRING "Seconds before ctest kills one test")
+
+# workbook_gtest(name LABEL label SOURCES files... [LIBRARIES libs...]): a
+# GoogleTest binary whose tests ctest lists one by one.
+function(workbook_gtest name)
+  cmake_parse_arguments(ARG "" "LABEL" "SOURCES;LIBRARIES" ${ARGN})
+  add_executable(${name} ${ARG_SOURCES})
+  target_link_libraries(${name} PRIVATE gort_test_support ${ARG_LIBRARIES})
+  workbook_warnings(${name})
+  gtest_discover_tests(${name}
+    DISCOVERY_MODE PRE_TEST
+    PROPERTIES TIMEOUT ${WORKBOOK_TEST_TIMEOUT} LABELS ${ARG_LABEL})
+endfunction()
+
+# workbook_test(name LABEL label COMMAND command...): a plain ctest command.
+function(workbook_test name)
+  cmake_parse_arguments(ARG "" "LABEL" "COMMAND" ${ARGN})
+  add_test(NAME ${name} COMMAND ${ARG_COMMAND})
+  set_tests_properties(${name} PROPERTIES TIMEOUT ${WORKBOOK_TEST_TIMEOUT} LABELS ${ARG_LABEL})
+endfunction()
