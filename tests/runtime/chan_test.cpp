@@ -5,6 +5,7 @@
 #include <memory>
 #include <numeric>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "runtime_test.hpp"
@@ -309,6 +310,37 @@ TEST_P(ChanDeathTest, CloseOfClosedChannelInAnotherGoroutine) {
 TEST_P(ChanDeathTest, CloseOfNilChannel) {
   EXPECT_EXIT(run_main([] { gort::chan<int>().close(); }), testing::ExitedWithCode(2),
               "panic: close of nil channel");
+}
+
+}  // namespace
+
+namespace {
+
+// A plain OS thread, outside the pool, may send and receive too: it blocks
+// its own thread while a goroutine is on the other end.
+TEST_P(Chan, PlainThreadsSendAndReceive) {
+  auto to_goroutine = gort::make_chan<int>();
+  auto from_goroutine = gort::make_chan<int>();
+  std::thread sender([&] {
+    for (int i = 1; i <= 100; ++i) to_goroutine << i;
+    to_goroutine.close();
+  });
+  int sum = 0;
+  std::thread receiver([&] { sum = from_goroutine.recv(); });
+  run_main([&] {
+    gort::wait_group done;
+    done.add(1);
+    gort::go([&] {
+      int total = 0;
+      for (int v : to_goroutine) total += v;
+      from_goroutine << total;
+      done.done();
+    });
+    done.wait();
+  });
+  sender.join();
+  receiver.join();
+  EXPECT_EQ(sum, 5050);
 }
 
 }  // namespace
