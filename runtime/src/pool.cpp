@@ -240,7 +240,10 @@ void pool::start_processors(int count) {
 void pool::processor_main(processor& self) {
   tl_processor = &self;
   boost::fibers::use_scheduling_algorithm<pool_algorithm>(self);
-  if (self.index == 0) launch(std::move(main_body_), true);
+  if (self.index == 0) {
+    timers_.start();
+    launch(std::move(main_body_), true);
+  }
   std::unique_lock lock(stop_mutex_);
   stop_cv_.wait(lock, [this] { return stopping_; });
 }
@@ -297,6 +300,7 @@ bool pool::finish() {
     for (int i = 0; i < count; ++i) procs_[i]->thread.detach();
     return false;
   }
+  timers_.stop();
   {
     std::lock_guard lock(stop_mutex_);
     stopping_ = true;

@@ -41,6 +41,7 @@
 #include "gort/detail/spinlock.hpp"
 #include "gort/runtime.hpp"
 #include "stack_pool.hpp"
+#include "timers.hpp"
 
 namespace gort::detail {
 
@@ -107,6 +108,8 @@ class pool {
   int set_maxprocs(int n);
   int maxprocs() const noexcept { return maxprocs_.load(std::memory_order_relaxed); }
   int live_goroutines() const noexcept { return goroutines_.load(std::memory_order_relaxed); }
+  timer_queue& timers() noexcept { return timers_; }
+  stack_pool& stacks() noexcept { return stacks_; }
 
   // Scheduler hooks, called by pool_algorithm.
   bool is_active(const processor& p) const noexcept { return p.index < maxprocs(); }
@@ -124,6 +127,7 @@ class pool {
 
   std::atomic<int> maxprocs_;
   stack_pool& stacks_;
+  timer_queue timers_{*this};
 
   std::mutex procs_mutex_;  // serializes starting threads
   std::array<std::unique_ptr<processor>, kMaxProcs> procs_;

@@ -160,6 +160,11 @@ class chan : public detail::chan_ops<T> {
 
   friend bool operator==(const chan& a, const chan& b) noexcept { return a.state_ == b.state_; }
 
+  // state_of() gives select the channel behind the handle (found by ADL).
+  friend const std::shared_ptr<detail::hchan<T>>& state_of(const chan& ch) noexcept {
+    return ch.state_;
+  }
+
  private:
   explicit chan(std::shared_ptr<detail::hchan<T>> state) : detail::chan_ops<T>(std::move(state)) {}
 
@@ -189,6 +194,11 @@ class send_chan : private detail::chan_ops<T> {
 
   friend bool operator==(const send_chan& a, const send_chan& b) noexcept {
     return a.state_ == b.state_;
+  }
+
+  // state_of() gives select the channel behind the handle (found by ADL).
+  friend const std::shared_ptr<detail::hchan<T>>& state_of(const send_chan& ch) noexcept {
+    return ch.state_;
   }
 
   // Receiving from a send-only channel is a compile error, as in Go.
@@ -233,6 +243,11 @@ class recv_chan : private detail::chan_ops<T> {
 
   friend bool operator==(const recv_chan& a, const recv_chan& b) noexcept {
     return a.state_ == b.state_;
+  }
+
+  // state_of() gives select the channel behind the handle (found by ADL).
+  friend const std::shared_ptr<detail::hchan<T>>& state_of(const recv_chan& ch) noexcept {
+    return ch.state_;
   }
 
   // Sending on or closing a receive-only channel is a compile error, as in Go.

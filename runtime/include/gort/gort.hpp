@@ -4,4 +4,6 @@
 
 #include "gort/chan.hpp"
 #include "gort/runtime.hpp"
+#include "gort/select.hpp"
 #include "gort/sync.hpp"
+#include "gort/time.hpp"

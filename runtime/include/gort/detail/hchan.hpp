@@ -28,6 +28,9 @@ namespace gort {
 
 namespace gort::detail {
 
+// send_attempt is what send_locked() managed without waiting.
+enum class send_attempt { sent, would_block, closed };
+
 template <class T>
 class hchan {
  public:
@@ -37,7 +40,18 @@ class hchan {
   // (unbuffered) or there is room (buffered); panics if the channel is closed.
   void send(T& value) {
     std::unique_lock lock(lock_);
-    if (try_send_locked(value, lock)) return;
+    waiter* wake = nullptr;
+    switch (send_locked(value, wake)) {
+      case send_attempt::sent:
+        lock.unlock();
+        if (wake != nullptr) unpark(*wake->token);
+        return;
+      case send_attempt::closed:
+        lock.unlock();
+        panic("send on closed channel");
+      case send_attempt::would_block:
+        break;
+    }
     wake_token token;
     waiter w{.token = &token, .slot = &value};
     sendq_.push_back(&w);
@@ -50,7 +64,12 @@ class hchan {
   // out empty once the channel is closed and drained. Blocks while empty.
   bool recv(std::optional<T>& out) {
     std::unique_lock lock(lock_);
-    if (auto ready = try_recv_locked(out, lock)) return *ready;
+    waiter* wake = nullptr;
+    if (auto received = recv_locked(out, wake)) {
+      lock.unlock();
+      if (wake != nullptr) unpark(*wake->token);
+      return *received;
+    }
     wake_token token;
     waiter w{.token = &token, .slot = &out};
     recvq_.push_back(&w);
@@ -60,16 +79,26 @@ class hchan {
   }
 
   // try_send() sends only if that needs no waiting; false if it would block.
+  // Panics if the channel is closed.
   bool try_send(T& value) {
     std::unique_lock lock(lock_);
-    return try_send_locked(value, lock);
+    waiter* wake = nullptr;
+    const send_attempt attempt = send_locked(value, wake);
+    lock.unlock();
+    if (attempt == send_attempt::closed) panic("send on closed channel");
+    if (wake != nullptr) unpark(*wake->token);
+    return attempt == send_attempt::sent;
   }
 
   // try_recv() is recv() without waiting: nullopt when it would block, and
-  // also (out empty, true) once closed and drained.
+  // false (out empty) once closed and drained.
   std::optional<bool> try_recv(std::optional<T>& out) {
     std::unique_lock lock(lock_);
-    return try_recv_locked(out, lock);
+    waiter* wake = nullptr;
+    const auto received = recv_locked(out, wake);
+    lock.unlock();
+    if (wake != nullptr) unpark(*wake->token);
+    return received;
   }
 
   // close() marks the channel closed and wakes every waiting sender (to panic)
@@ -104,39 +133,33 @@ class hchan {
 
   std::size_t cap() const noexcept { return cap_; }
 
- private:
-  // try_send_locked(): lock_ held on entry. Returns true with the value sent
-  // (lock released), false with nothing done (lock still held). Panics, lock
-  // released, if the channel is closed.
-  bool try_send_locked(T& value, std::unique_lock<spinlock>& lock) {
-    if (closed_) {
-      lock.unlock();
-      panic("send on closed channel");
-    }
+  // The locked interface, for select: lock() on entry, never unlocked inside.
+
+  spinlock& lock() const noexcept { return lock_; }
+
+  // send_locked() sends value if no waiting is needed. A receiver it completed
+  // is left in wake, for the caller to unpark once it has unlocked.
+  send_attempt send_locked(T& value, waiter*& wake) {
+    if (closed_) return send_attempt::closed;
     if (waiter* receiver = recvq_.dequeue()) {
       static_cast<std::optional<T>*>(receiver->slot)->emplace(std::move(value));
       receiver->success = true;
-      lock.unlock();
-      unpark(*receiver->token);
-      return true;
+      wake = receiver;
+      return send_attempt::sent;
     }
     if (count_ < cap_) {
       buf_[(head_ + count_) % cap_].emplace(std::move(value));
       ++count_;
-      lock.unlock();
-      return true;
+      return send_attempt::sent;
     }
-    return false;
+    return send_attempt::would_block;
   }
 
-  // try_recv_locked(): lock_ held on entry. Returns true (value in out) or
-  // false (closed and drained, out empty) with the lock released; nullopt with
-  // nothing done and the lock still held when the receive would block.
-  std::optional<bool> try_recv_locked(std::optional<T>& out, std::unique_lock<spinlock>& lock) {
-    if (closed_ && count_ == 0) {
-      lock.unlock();
-      return false;
-    }
+  // recv_locked() receives if no waiting is needed: true with a value in out,
+  // false (out empty) when closed and drained, nullopt when it would block. A
+  // sender it completed is left in wake, for the caller to unpark once it has unlocked.
+  std::optional<bool> recv_locked(std::optional<T>& out, waiter*& wake) {
+    if (closed_ && count_ == 0) return false;
     if (waiter* sender = sendq_.dequeue()) {
       T& sent = *static_cast<T*>(sender->slot);
       if (cap_ == 0) {
@@ -148,8 +171,7 @@ class hchan {
         head_ = (head_ + 1) % cap_;
       }
       sender->success = true;
-      lock.unlock();
-      unpark(*sender->token);
+      wake = sender;
       return true;
     }
     if (count_ > 0) {
@@ -157,12 +179,15 @@ class hchan {
       buf_[head_].reset();
       head_ = (head_ + 1) % cap_;
       --count_;
-      lock.unlock();
       return true;
     }
     return std::nullopt;
   }
 
+  waitq& sendq() noexcept { return sendq_; }
+  waitq& recvq() noexcept { return recvq_; }
+
+ private:
   mutable spinlock lock_;  // guards everything below; never park or unpark while holding it
   const std::size_t cap_;
   std::unique_ptr<std::optional<T>[]> buf_;  // ring of cap_ slots

@@ -40,6 +40,7 @@ enum class wait_reason {
 };
 
 class parker;  // where a goroutine (or a plain OS thread) sleeps; see park.cpp
+struct waiter;
 
 parker* current_parker() noexcept;
 
@@ -50,6 +51,7 @@ struct wake_token {
   // Both guarded by the owner's internal lock.
   bool signalled = false;  // unpark() has run
   bool parked = false;     // the owner is switched out, waiting for unpark()
+  waiter* winner = nullptr;  // the waiter whose queue completed the operation
 
   // claim() makes the caller the one that completes this operation.
   bool claim() noexcept {
@@ -102,7 +104,10 @@ class waitq {
     while (first_ != nullptr) {
       waiter* w = first_;
       remove(w);
-      if (w->token->claim()) return w;
+      if (w->token->claim()) {
+        w->token->winner = w;
+        return w;
+      }
     }
     return nullptr;
   }

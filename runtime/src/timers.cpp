@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: MIT
+// timer_queue: see timers.hpp for the invariants.
+#include "timers.hpp"
+
+#include <algorithm>
+#include <boost/fiber/fiber.hpp>
+#include <mutex>
+
+#include "goroutine.hpp"
+#include "pool.hpp"
+
+namespace gort::detail {
+
+clock::time_point deadline(clock::time_point now, clock::duration d) noexcept {
+  if (d <= clock::duration::zero()) return now;
+  if (d >= clock::time_point::max() - now) return clock::time_point::max();
+  return now + d;
+}
+
+void timer_queue::start() {
+  // The serving fiber is the runtime's own: it has a goroutine record (id 0)
+  // so it can wake goroutines, but it is not counted among them.
+  auto* record = new goroutine(owner_, 0, false);
+  boost::fibers::fiber(boost::fibers::launch::post,
+                       static_cast<boost::fibers::fiber_properties*>(record), std::allocator_arg,
+                       pooled_stack(owner_.stacks()),
+                       [this, record] {
+                         record->sleeper.set_context(boost::fibers::context::active());
+                         serve();
+                       })
+      .detach();
+}
+
+void timer_queue::stop() {
+  {
+    std::lock_guard lock(lock_);
+    stopping_ = true;
+  }
+  wakeup_.notify_all();
+}
+
+void timer_queue::schedule(const std::shared_ptr<timer_state>& t, clock::time_point when) {
+  ++t->generation;
+  t->pending = true;
+  if (when == clock::time_point::max()) return;  // a saturated duration never fires
+  bool now_earliest = false;
+  {
+    std::lock_guard lock(lock_);
+    heap_.push_back({when, next_order_++, t->generation, t});
+    std::push_heap(heap_.begin(), heap_.end(), fires_later{});
+    now_earliest = heap_.front().timer == t && heap_.front().generation == t->generation;
+  }
+  if (now_earliest) wakeup_.notify_one();
+}
+
+bool timer_queue::cancel(timer_state& t) {
+  bool was_pending = t.pending;
+  t.pending = false;
+  ++t.generation;
+  if (t.channel && t.channel.try_recv()) was_pending = true;
+  return was_pending;
+}
+
+void timer_queue::serve() {
+  std::unique_lock lock(lock_);
+  while (!stopping_) {
+    if (heap_.empty()) {
+      wakeup_.wait(lock);
+    } else if (const clock::time_point when = heap_.front().when; clock::now() < when) {
+      wakeup_.wait_until(lock, when);
+    } else {
+      std::pop_heap(heap_.begin(), heap_.end(), fires_later{});
+      const entry due = std::move(heap_.back());
+      heap_.pop_back();
+      lock.unlock();
+      fire(due);
+      lock.lock();
+    }
+  }
+}
+
+void timer_queue::fire(const entry& e) {
+  timer_state& t = *e.timer;
+  std::unique_lock lock(t.lock);
+  if (e.generation != t.generation || !t.pending) return;  // stopped or reset since
+  t.pending = false;
+  switch (t.what) {
+    case timer_state::kind::timer:
+      t.channel.try_send(clock::now());
+      return;
+    case timer_state::kind::ticker: {
+      const clock::time_point now = clock::now();
+      t.channel.try_send(now);  // a receiver that has not taken the last tick misses this one
+      // The next tick is the first one after now, keeping the original phase.
+      schedule(e.timer, e.when + t.period * (1 + (now - e.when) / t.period));
+      return;
+    }
+    case timer_state::kind::func: {
+      std::function<void()> body = t.func;  // copied: a reset may fire it again
+      lock.unlock();
+      owner_.spawn(std::make_unique<task_of<std::function<void()>>>(std::move(body)));
+      return;
+    }
+    case timer_state::kind::sleep: {
+      wake_token& sleeper = *t.sleeper;
+      sleeper.claim();
+      lock.unlock();
+      unpark(sleeper);
+      return;
+    }
+  }
+}
+
+}  // namespace gort::detail

@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: MIT
+// timer_queue: every pending timer, ticker, sleep and after_func of one pool,
+// in one heap ordered by deadline, served by one internal fiber.
+//
+// Invariants:
+//   - A timer_state has at most one live heap entry: the one whose generation
+//     equals its own, present exactly while `pending`. stop/reset bump the
+//     generation, which cancels the old entry (it is dropped when it surfaces).
+//   - A fire and a stop/reset of the same timer are ordered by its lock, and
+//     stop/reset drain the channel under it: no value from before a stop or
+//     reset is received after it (Go 1.23's timer guarantee).
+// Lock order: a timer_state's lock, then the queue's lock, then a channel's.
+#pragma once
+
+#include <boost/fiber/condition_variable.hpp>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <vector>
+
+#include "gort/detail/park.hpp"
+#include "gort/detail/spinlock.hpp"
+#include "gort/time.hpp"
+
+namespace gort::detail {
+
+class pool;
+class timer_queue;
+
+// timer_state: one timer, ticker, sleep or after_func.
+struct timer_state {
+  enum class kind { timer, ticker, func, sleep };
+
+  timer_state(timer_queue& owner, kind k) : queue(owner), what(k) {}
+
+  timer_queue& queue;
+  const kind what;
+  spinlock lock;  // guards everything below
+  std::uint64_t generation = 0;
+  bool pending = false;
+  clock::duration period{};                    // ticker
+  chan<clock::time_point> channel;             // timer and ticker: capacity 1
+  std::function<void()> func;                  // func
+  wake_token* sleeper = nullptr;               // sleep
+};
+
+class timer_queue {
+ public:
+  explicit timer_queue(pool& owner) : owner_(owner) {}
+
+  // start() launches the fiber that fires timers; call it on a pool thread.
+  void start();
+  // stop() ends that fiber; pending timers never fire.
+  void stop();
+
+  // schedule(): t.lock held. Makes t fire at `when` (never, if when is the
+  // clock's maximum), cancelling any earlier schedule of t.
+  void schedule(const std::shared_ptr<timer_state>& t, clock::time_point when);
+  // cancel(): t.lock held. Returns whether t was pending; drains t's channel
+  // (a delivered but unreceived value counts as pending, as in Go 1.23).
+  static bool cancel(timer_state& t);
+
+ private:
+  struct entry {
+    clock::time_point when;
+    std::uint64_t order;  // ties at one deadline fire in schedule order
+    std::uint64_t generation;
+    std::shared_ptr<timer_state> timer;
+  };
+  struct fires_later {
+    bool operator()(const entry& a, const entry& b) const {
+      return a.when != b.when ? a.when > b.when : a.order > b.order;
+    }
+  };
+
+  void serve();
+  void fire(const entry& e);
+
+  pool& owner_;
+  spinlock lock_;  // guards heap_, next_order_ and stopping_
+  boost::fibers::condition_variable_any wakeup_;  // the serving fiber waits on it
+  std::vector<entry> heap_;
+  std::uint64_t next_order_ = 0;
+  bool stopping_ = false;
+};
+
+// deadline() is now + d, saturating: never earlier than now, never overflowing.
+clock::time_point deadline(clock::time_point now, clock::duration d) noexcept;
+
+}  // namespace gort::detail
