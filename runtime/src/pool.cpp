@@ -50,6 +50,14 @@ boost::fibers::context* processor::pop() noexcept {
   return ctx;
 }
 
+void processor::wake() noexcept {
+  {
+    std::lock_guard lock(park_mutex);
+    wake_pending = true;
+  }
+  park_cv.notify_one();
+}
+
 boost::fibers::context* processor::steal_into(processor& thief) noexcept {
   ready_queue batch;
   std::size_t taken = 0;
@@ -104,13 +112,7 @@ void pool_algorithm::suspend_until(std::chrono::steady_clock::time_point const& 
   self_.owner.park(self_, deadline);
 }
 
-void pool_algorithm::notify() noexcept {
-  {
-    std::lock_guard lock(self_.park_mutex);
-    self_.wake_pending = true;
-  }
-  self_.park_cv.notify_one();
-}
+void pool_algorithm::notify() noexcept { self_.wake(); }
 
 // --- pool: scheduling ----------------------------------------------------------
 
@@ -164,12 +166,7 @@ void pool::wake_idle_processor() noexcept {
       if (is_active(*candidate)) sleeper = candidate;
     }
   }
-  if (sleeper == nullptr) return;
-  {
-    std::lock_guard lock(sleeper->park_mutex);
-    sleeper->wake_pending = true;
-  }
-  sleeper->park_cv.notify_one();
+  if (sleeper != nullptr) sleeper->wake();
 }
 
 void pool::park(processor& self, std::chrono::steady_clock::time_point deadline) noexcept {
@@ -180,21 +177,38 @@ void pool::park(processor& self, std::chrono::steady_clock::time_point deadline)
     nidle_.fetch_add(1);
   }
   // Published as idle before looking: a producer that missed us saw nidle_ > 0.
-  if (!active || !work_available()) {
+  if (!(active && spin_for_work(self))) {
     std::unique_lock lock(self.park_mutex);
-    auto woken = [&] { return self.wake_pending; };
+    auto woken = [&] { return self.wake_pending.load(); };
     if (deadline == std::chrono::steady_clock::time_point::max()) {
       self.park_cv.wait(lock, woken);
     } else {
       self.park_cv.wait_until(lock, deadline, woken);
     }
-    self.wake_pending = false;
   }
+  self.wake_pending = false;
   std::lock_guard lock(idle_mutex_);
   if (auto it = std::find(idle_.begin(), idle_.end(), &self); it != idle_.end()) {
     idle_.erase(it);
     nidle_.fetch_sub(1);
   }
+}
+
+bool pool::spin_for_work(processor& self) noexcept {
+  // A hand-off from another thread usually comes within microseconds, and
+  // waking a sleeping thread costs far more; so, like Go's spinning Ms, look
+  // a little longer before sleeping — but at most half the processors at once.
+  if (spinning_.fetch_add(1) >= std::max(1, maxprocs() / 2)) {
+    spinning_.fetch_sub(1);
+    return work_available();
+  }
+  bool found = false;
+  for (int round = 0; round < kSpinRounds && !found; ++round) {
+    found = self.wake_pending.load() || work_available();
+    for (int i = 0; i < 20 && !found; ++i) pause_briefly();
+  }
+  spinning_.fetch_sub(1);
+  return found;
 }
 
 int pool::set_maxprocs(int n) {
@@ -204,13 +218,7 @@ int pool::set_maxprocs(int n) {
   start_processors(n);
   if (n > previous) {
     // Surplus threads that are active again may be parked: let them look for work.
-    for (int i = previous; i < std::min(n, started_.load()); ++i) {
-      {
-        std::lock_guard lock(procs_[i]->park_mutex);
-        procs_[i]->wake_pending = true;
-      }
-      procs_[i]->park_cv.notify_one();
-    }
+    for (int i = previous; i < std::min(n, started_.load()); ++i) procs_[i]->wake();
   } else {
     wake_idle_processor();  // someone must take over the surplus threads' queues
   }

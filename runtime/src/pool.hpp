@@ -66,9 +66,12 @@ struct processor {
   ready_queue runq;
   std::atomic<std::size_t> runq_size{0};
 
-  std::mutex park_mutex;  // guards wake_pending
+  // wake() ends this thread's current or next park.
+  void wake() noexcept;
+
+  std::mutex park_mutex;  // wake_pending is set under it, so park_cv misses no wake-up
   std::condition_variable park_cv;
-  bool wake_pending = false;
+  std::atomic<bool> wake_pending{false};
 };
 
 // pool_algorithm: Boost.Fiber's scheduling policy on one pool thread.
@@ -124,6 +127,9 @@ class pool {
   void launch(std::unique_ptr<task> body, bool is_main);
   void run_goroutine(goroutine& g, std::unique_ptr<task>& body);
   bool work_available() const noexcept;
+  // spin_for_work(): true if work or a wake-up arrived while spinning briefly.
+  bool spin_for_work(processor& self) noexcept;
+  static constexpr int kSpinRounds = 100;
 
   std::atomic<int> maxprocs_;
   stack_pool& stacks_;
@@ -140,6 +146,7 @@ class pool {
   std::mutex idle_mutex_;  // guards idle_; taken before a processor's park_mutex
   std::vector<processor*> idle_;
   std::atomic<int> nidle_{0};
+  std::atomic<int> spinning_{0};  // parking processors still spinning before they sleep
 
   std::atomic<int> goroutines_{0};
   std::atomic<std::uint64_t> next_id_{1};

@@ -4,7 +4,8 @@
 //
 // Invariants:
 //   - The poll order is a uniformly random permutation of the non-nil cases,
-//     so among ready cases each is chosen with equal probability.
+//     so among ready cases each is chosen with equal probability; waiters are
+//     queued in the same order, so among cases on one channel too.
 //   - All the select's channels are locked during the poll and the enqueue:
 //     no case can become ready or be completed half-way meanwhile.
 //   - Every waiter of the select shares one wake_token; the first channel to
@@ -90,10 +91,11 @@ chosen select_cases(std::span<select_case* const> cases, std::span<std::uint16_t
     return {default_index, true};
   }
 
-  // Wait on every channel at once; park() releases the locks.
+  // Wait on every channel at once; park() releases the locks. Waiters join
+  // in the random poll order too, so that cases on one channel take turns.
   wake_token token;
-  for (std::size_t i = 0; i < cases.size(); ++i) {
-    if (cases[i]->channel_lock() == nullptr) continue;
+  for (std::size_t k = 0; k < ready_candidates; ++k) {
+    const std::size_t i = order[k];
     waiters[i].token = &token;
     waiters[i].case_index = i;
     cases[i]->enqueue(waiters[i]);

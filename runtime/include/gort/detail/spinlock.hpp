@@ -11,6 +11,13 @@
 
 namespace gort::detail {
 
+// pause_briefly() tells the CPU the caller is spinning.
+inline void pause_briefly() noexcept {
+#if defined(__x86_64__) || defined(__i386__)
+  __builtin_ia32_pause();
+#endif
+}
+
 class spinlock {
  public:
   void lock() noexcept {
@@ -34,12 +41,6 @@ class spinlock {
 
  private:
   static constexpr int kSpinsBeforeYield = 100;
-
-  static void pause_briefly() noexcept {
-#if defined(__x86_64__) || defined(__i386__)
-    __builtin_ia32_pause();
-#endif
-  }
 
   std::atomic<bool> locked_{false};
 };
