@@ -3,48 +3,70 @@
 // where a goroutine or a plain OS thread sleeps while blocked.
 #pragma once
 
+#include <atomic>
 #include <boost/fiber/context.hpp>
 #include <boost/fiber/properties.hpp>
+#include <chrono>
 #include <cstdint>
+#include <string>
 
 #include "gort/detail/park.hpp"
 
 namespace gort::detail {
 
 class pool;
+class goroutine;
 
 // parker: one sleeper. Its lock orders a token's park() against its unpark().
 class parker {
  public:
-  explicit parker(boost::fibers::context* ctx) noexcept : ctx_(ctx) {}
+  parker(boost::fibers::context* ctx, goroutine* owner) noexcept : ctx_(ctx), owner_(owner) {}
 
   boost::fibers::context* context() const noexcept { return ctx_; }
   void set_context(boost::fibers::context* ctx) noexcept { ctx_ = ctx; }
+  // owner() is the goroutine that sleeps here; nullptr for a plain OS thread.
+  goroutine* owner() const noexcept { return owner_; }
 
   // Guards the signalled/parked fields of this parker's wake_tokens. Taken
   // after any queue lock; nothing else is locked while it is held.
   boost::fibers::detail::spinlock lock;
-  wait_reason reason = wait_reason::chan_receive;  // valid while parked
+
+  // For goroutine dumps, read without the lock: why and since when it sleeps.
+  std::atomic<bool> asleep{false};
+  std::atomic<wait_reason> reason{wait_reason::chan_receive};
+  std::atomic<std::chrono::steady_clock::rep> asleep_since{0};
 
  private:
   boost::fibers::context* ctx_;
+  goroutine* owner_;
 };
 
 // goroutine: attached to its fiber as Boost.Fiber properties, so the running
 // fiber finds its own record through context::active().
 class goroutine final : public boost::fibers::fiber_properties {
  public:
-  goroutine(pool& owner_pool, std::uint64_t goroutine_id, bool main_goroutine) noexcept
+  enum class role { main, user, system };
+
+  goroutine(pool& owner_pool, std::uint64_t goroutine_id, role goroutine_role,
+            std::string start_label, const char* start_type) noexcept
       : fiber_properties(nullptr),
         owner(owner_pool),
         id(goroutine_id),
-        is_main(main_goroutine),
-        sleeper(nullptr) {}
+        what(goroutine_role),
+        label(std::move(start_label)),
+        type_name(start_type),
+        sleeper(nullptr, this) {}
+
+  bool counted() const noexcept { return what != role::system; }
 
   pool& owner;
-  const std::uint64_t id;  // Go's goroutine id: main is 1
-  const bool is_main;
-  parker sleeper;  // its context is set when the goroutine starts running
+  const std::uint64_t id;  // Go's goroutine id: main is 1; the timer service is 0
+  const role what;
+  const std::string label;      // the name given to go(), if any, for dumps
+  const char* const type_name;  // else the mangled type of the callable it runs
+  parker sleeper;           // its context is set when the goroutine starts running
+  goroutine* prev_live = nullptr;  // the registry of live goroutines (dump.cpp)
+  goroutine* next_live = nullptr;
 };
 
 // current_goroutine() is the calling goroutine's record; nullptr on a thread

@@ -12,14 +12,40 @@
 #include <mutex>
 
 #include "goroutine.hpp"
+#include "liveness.hpp"
 
 namespace gort::detail {
+namespace {
+
+// fall_asleep() and wake_up(): the parker's lock held. They keep the dump's
+// view and the deadlock detector's counts (liveness.hpp) in step.
+void fall_asleep(parker& p, wait_reason why) noexcept {
+  p.reason = why;
+  p.asleep_since = std::chrono::steady_clock::now().time_since_epoch().count();
+  p.asleep = true;
+  if (goroutine* g = p.owner()) {
+    if (g->counted()) liveness::goroutine_parked();
+  } else {
+    liveness::thread_blocked();
+  }
+}
+
+void wake_up(parker& p) noexcept {
+  p.asleep = false;
+  if (goroutine* g = p.owner()) {
+    if (g->counted()) liveness::goroutine_unparked();
+  } else {
+    liveness::thread_unblocked();
+  }
+}
+
+}  // namespace
 
 parker* current_parker() noexcept {
   if (goroutine* g = current_goroutine()) return &g->sleeper;
   // A plain OS thread (a test's main thread, a thread of the learner's) sleeps
   // on its own Boost.Fiber main context.
-  thread_local parker thread_sleeper(boost::fibers::context::active());
+  thread_local parker thread_sleeper(boost::fibers::context::active(), nullptr);
   return &thread_sleeper;
 }
 
@@ -29,7 +55,7 @@ void park(wake_token& token, std::span<spinlock* const> held, wait_reason why) {
   for (auto it = held.rbegin(); it != held.rend(); ++it) (*it)->unlock();
   if (token.signalled) return;
   token.parked = true;
-  self.reason = why;
+  fall_asleep(self, why);
   self.context()->suspend(lock);
 }
 
@@ -41,16 +67,18 @@ void unpark(wake_token& token) noexcept {
     std::lock_guard<boost::fibers::detail::spinlock> lock(owner.lock);
     token.signalled = true;
     was_parked = token.parked;
+    if (was_parked) wake_up(owner);
   }
   if (was_parked) boost::fibers::context::active()->schedule(sleeper);
 }
 
 void block_forever(wait_reason why) {
   parker& self = *current_parker();
+  std::unique_lock<boost::fibers::detail::spinlock> lock(self.lock);
+  fall_asleep(self, why);
   for (;;) {
-    std::unique_lock<boost::fibers::detail::spinlock> lock(self.lock);
-    self.reason = why;
     self.context()->suspend(lock);
+    lock.lock();
   }
 }
 

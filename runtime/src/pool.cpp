@@ -7,7 +7,9 @@
 #include <boost/fiber/operations.hpp>
 
 #include "fatal.hpp"
+#include "dump.hpp"
 #include "goroutine.hpp"
+#include "liveness.hpp"
 
 namespace gort::detail {
 namespace {
@@ -116,8 +118,10 @@ void pool_algorithm::notify() noexcept { self_.wake(); }
 
 // --- pool: scheduling ----------------------------------------------------------
 
-pool::pool(int maxprocs, std::size_t stack_size)
-    : maxprocs_(maxprocs), stacks_(stack_pool::for_size(stack_size)) {}
+pool::pool(int maxprocs, std::size_t stack_size, bool virtual_time)
+    : maxprocs_(maxprocs), stacks_(stack_pool::for_size(stack_size)), timers_(*this, virtual_time) {
+  if (virtual_time) liveness::add_virtual_clock(timers_);
+}
 
 void pool::push_global(boost::fibers::context* ctx) noexcept {
   std::lock_guard lock(global_lock_);
@@ -246,27 +250,38 @@ void pool::start_processors(int count) {
 }
 
 void pool::processor_main(processor& self) {
+  liveness::pool_thread_started();
   tl_processor = &self;
   boost::fibers::use_scheduling_algorithm<pool_algorithm>(self);
   if (self.index == 0) {
     timers_.start();
-    launch(std::move(main_body_), true);
+    launch(std::move(main_body_), goroutine::role::main, "main", nullptr);
   }
-  std::unique_lock lock(stop_mutex_);
-  stop_cv_.wait(lock, [this] { return stopping_; });
+  {
+    std::unique_lock lock(stop_mutex_);
+    stop_cv_.wait(lock, [this] { return stopping_; });
+  }
+  liveness::pool_thread_ended();
 }
 
-void pool::spawn(std::unique_ptr<task> body) { launch(std::move(body), false); }
+void pool::spawn(std::unique_ptr<task> body, std::string label, const char* type_name) {
+  launch(std::move(body), goroutine::role::user, std::move(label), type_name);
+}
 
-void pool::launch(std::unique_ptr<task> body, bool is_main) {
-  auto* g = new goroutine(*this, next_id_.fetch_add(1), is_main);
+void pool::launch(std::unique_ptr<task> body, goroutine::role role, std::string label,
+                  const char* type_name) {
+  auto* g = new goroutine(*this, next_id_.fetch_add(1), role, std::move(label), type_name);
   goroutines_.fetch_add(1);
+  liveness::goroutine_started();
+  register_goroutine(*g);
   try {
     boost::fibers::fiber(boost::fibers::launch::post, static_cast<boost::fibers::fiber_properties*>(g),
                          std::allocator_arg, pooled_stack(stacks_),
                          [this, g, body = std::move(body)]() mutable { run_goroutine(*g, body); })
         .detach();
   } catch (...) {
+    unregister_goroutine(*g);
+    liveness::goroutine_exited();
     goroutines_.fetch_sub(1);
     delete g;
     throw;
@@ -282,22 +297,26 @@ void pool::run_goroutine(goroutine& g, std::unique_ptr<task>& body) {
   } catch (const goexit_signal&) {
     goexited = true;
   } catch (const std::exception& e) {
-    report_panic(g.id, e.what());
+    report_panic(g, e.what());
   } catch (...) {
-    report_panic(g.id, "a C++ exception not derived from std::exception");
+    report_panic(g, "a C++ exception not derived from std::exception");
   }
+  unregister_goroutine(g);
+  const bool main_returned = g.what == goroutine::role::main && !goexited;
+  if (main_returned) liveness::thread_unblocked();  // run()'s caller is about to go on
+  if (g.what == goroutine::role::main && goexited) main_goexited_.store(true);
   const int left = goroutines_.fetch_sub(1) - 1;
-  if (g.is_main && !goexited) {
+  liveness::goroutine_exited();
+  if (main_returned) {
     std::lock_guard lock(main_mutex_);
     main_done_ = true;
     main_cv_.notify_all();
-  } else if (g.is_main) {
-    main_goexited_.store(true);
   }
   if (left == 0 && main_goexited_.load()) fatal("no goroutines (main called runtime.Goexit) - deadlock!");
 }
 
 void pool::wait_main() {
+  liveness::thread_blocked();  // until the main goroutine returns: see run_goroutine
   std::unique_lock lock(main_mutex_);
   main_cv_.wait(lock, [this] { return main_done_; });
 }
@@ -309,6 +328,7 @@ bool pool::finish() {
     return false;
   }
   timers_.stop();
+  if (timers_.is_virtual()) liveness::remove_virtual_clock(timers_);
   {
     std::lock_guard lock(stop_mutex_);
     stopping_ = true;

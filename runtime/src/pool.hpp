@@ -41,12 +41,12 @@
 #include "gort/detail/spinlock.hpp"
 #include "gort/runtime.hpp"
 #include "stack_pool.hpp"
+#include "goroutine.hpp"
 #include "timers.hpp"
 
 namespace gort::detail {
 
 using ready_queue = boost::fibers::scheduler::ready_queue_type;
-class goroutine;
 class pool;
 
 // processor: one pool thread's share of the scheduler (Go's P and M in one).
@@ -95,7 +95,7 @@ class pool {
  public:
   static constexpr int kMaxProcs = 1024;  // Go's _MaxGomaxprocs
 
-  pool(int maxprocs, std::size_t stack_size);
+  pool(int maxprocs, std::size_t stack_size, bool virtual_time);
 
   // start() launches the threads; processor 0 starts main_goroutine as goroutine 1.
   void start(std::unique_ptr<task> main_goroutine);
@@ -106,8 +106,9 @@ class pool {
   // process exit; see run.cpp) and reports whether it did.
   bool finish();
 
-  // spawn() starts a goroutine; called on one of this pool's threads.
-  void spawn(std::unique_ptr<task> body);
+  // spawn() starts a goroutine; called on one of this pool's threads. label
+  // (if not empty) or the callable's type_name names it in dumps.
+  void spawn(std::unique_ptr<task> body, std::string label, const char* type_name);
   int set_maxprocs(int n);
   int maxprocs() const noexcept { return maxprocs_.load(std::memory_order_relaxed); }
   int live_goroutines() const noexcept { return goroutines_.load(std::memory_order_relaxed); }
@@ -124,7 +125,8 @@ class pool {
  private:
   void start_processors(int count);
   void processor_main(processor& self);
-  void launch(std::unique_ptr<task> body, bool is_main);
+  void launch(std::unique_ptr<task> body, goroutine::role role, std::string label,
+              const char* type_name);
   void run_goroutine(goroutine& g, std::unique_ptr<task>& body);
   bool work_available() const noexcept;
   // spin_for_work(): true if work or a wake-up arrived while spinning briefly.
@@ -133,7 +135,7 @@ class pool {
 
   std::atomic<int> maxprocs_;
   stack_pool& stacks_;
-  timer_queue timers_{*this};
+  timer_queue timers_;
 
   std::mutex procs_mutex_;  // serializes starting threads
   std::array<std::unique_ptr<processor>, kMaxProcs> procs_;

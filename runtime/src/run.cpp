@@ -24,6 +24,7 @@
 #include "cpu_quota.hpp"
 #include "fatal.hpp"
 #include "goroutine.hpp"
+#include "liveness.hpp"
 #include "gort/runtime.hpp"
 #include "pool.hpp"
 #include "stack_pool.hpp"
@@ -74,7 +75,6 @@ std::optional<std::string> options_error(const options& opts) {
            std::to_string(stack_pool::kMinStackSize) + " to " +
            std::to_string(stack_pool::kMaxStackSize);
   }
-  if (opts.virtual_time) return "options.virtual_time is not available yet (issue #4)";
   return std::nullopt;
 }
 
@@ -94,42 +94,10 @@ int affinity_cpus() {
 
 namespace detail {
 
-void flush_output() noexcept {
-  try {
-    std::cout.flush();
-    std::cerr.flush();
-    std::clog.flush();
-  } catch (...) {  // a failed flush must not stop the exit
-  }
-  std::fflush(nullptr);
-}
-
-namespace {
-// Held for good by the first goroutine to die, so two reports never interleave.
-std::mutex dying;
-}  // namespace
-
-void report_panic(std::uint64_t goroutine_id, std::string_view what) noexcept {
-  dying.lock();
-  flush_output();
-  std::fprintf(stderr, "panic: %.*s\n\ngoroutine %llu [running]:\n", static_cast<int>(what.size()),
-               what.data(), static_cast<unsigned long long>(goroutine_id));
-  std::fflush(stderr);
-  ::_exit(2);
-}
-
-void fatal(std::string_view message) noexcept {
-  dying.lock();
-  flush_output();
-  std::fprintf(stderr, "fatal error: %.*s\n", static_cast<int>(message.size()), message.data());
-  std::fflush(stderr);
-  ::_exit(2);
-}
-
-void spawn(std::unique_ptr<task> body) {
+void spawn(std::unique_ptr<task> body, std::string label, const char* type_name) {
   processor* p = current_processor();
   if (p == nullptr) fatal("gort::go called outside gort::run: start goroutines from a goroutine");
-  p->owner.spawn(std::move(body));
+  p->owner.spawn(std::move(body), std::move(label), type_name);
 }
 
 }  // namespace detail
@@ -150,7 +118,8 @@ int run(const options& opts, std::function<void()> main_goroutine) {
                                       : default_maxprocs();
   const std::size_t stack =
       opts.stack_size != 0 ? opts.stack_size : detail::stack_pool::kDefaultStackSize;
-  auto pool = std::make_unique<detail::pool>(procs, stack);
+  detail::liveness::start_watchdog();
+  auto pool = std::make_unique<detail::pool>(procs, stack, opts.virtual_time);
   pool->start(std::make_unique<detail::task_of<std::function<void()>>>(std::move(main_goroutine)));
   pool->wait_main();
   if (!pool->finish()) abandon(std::move(pool));

@@ -29,12 +29,15 @@ std::shared_ptr<timer_state> make_timer(timer_state::kind what, const char* call
 // start() schedules a new timer d from now.
 void start(const std::shared_ptr<timer_state>& t, clock::duration d) {
   std::lock_guard lock(t->lock);
-  t->queue.schedule(t, detail::deadline(clock::now(), d));
+  t->queue.schedule(t, detail::deadline(t->queue.now(), d));
 }
 
 }  // namespace
 
-clock::time_point now() { return clock::now(); }
+clock::time_point now() {
+  detail::processor* p = detail::current_processor();
+  return p != nullptr ? p->owner.timers().now() : clock::now();
+}
 
 void sleep(clock::duration d) {
   if (d <= clock::duration::zero()) return;
@@ -46,7 +49,7 @@ void sleep(clock::duration d) {
   detail::wake_token token;
   t->sleeper = &token;
   t->lock.lock();
-  t->queue.schedule(t, detail::deadline(clock::now(), d));
+  t->queue.schedule(t, detail::deadline(t->queue.now(), d));
   detail::park(token, t->lock, detail::wait_reason::sleep);
 }
 
@@ -61,7 +64,7 @@ bool timer::stop() {
 bool timer::reset(clock::duration d) {
   std::lock_guard lock(state_->lock);
   const bool was_active = detail::timer_queue::cancel(*state_);
-  state_->queue.schedule(state_, detail::deadline(clock::now(), d));
+  state_->queue.schedule(state_, detail::deadline(state_->queue.now(), d));
   return was_active;
 }
 
@@ -78,7 +81,7 @@ void ticker::reset(clock::duration d) {
   std::lock_guard lock(state_->lock);
   detail::timer_queue::cancel(*state_);
   state_->period = d;
-  state_->queue.schedule(state_, detail::deadline(clock::now(), d));
+  state_->queue.schedule(state_, detail::deadline(state_->queue.now(), d));
 }
 
 timer new_timer(clock::duration d) {

@@ -7,6 +7,7 @@
 #include <mutex>
 
 #include "goroutine.hpp"
+#include "liveness.hpp"
 #include "pool.hpp"
 
 namespace gort::detail {
@@ -20,7 +21,7 @@ clock::time_point deadline(clock::time_point now, clock::duration d) noexcept {
 void timer_queue::start() {
   // The serving fiber is the runtime's own: it has a goroutine record (id 0)
   // so it can wake goroutines, but it is not counted among them.
-  auto* record = new goroutine(owner_, 0, false);
+  auto* record = new goroutine(owner_, 0, goroutine::role::system, "timers", nullptr);
   boost::fibers::fiber(boost::fibers::launch::post,
                        static_cast<boost::fibers::fiber_properties*>(record), std::allocator_arg,
                        pooled_stack(owner_.stacks()),
@@ -32,17 +33,32 @@ void timer_queue::start() {
 }
 
 void timer_queue::stop() {
+  std::vector<entry> left;
   {
     std::lock_guard lock(lock_);
     stopping_ = true;
+    left.swap(heap_);
   }
   wakeup_.notify_all();
+  for (const entry& e : left) {  // they will never fire: no longer pending
+    std::lock_guard lock(e.timer->lock);
+    if (e.generation == e.timer->generation) cancel(*e.timer);
+  }
+}
+
+void timer_queue::poke() {
+  { std::lock_guard lock(lock_); }  // a serve() between its check and its wait gets the notify
+  wakeup_.notify_all();
+}
+
+clock::time_point timer_queue::now() const noexcept {
+  return virtual_ ? clock::time_point(clock::duration(virtual_now_.load())) : clock::now();
 }
 
 void timer_queue::schedule(const std::shared_ptr<timer_state>& t, clock::time_point when) {
   ++t->generation;
+  if (!t->pending) liveness::timer_armed();
   t->pending = true;
-  if (when == clock::time_point::max()) return;  // a saturated duration never fires
   bool now_earliest = false;
   {
     std::lock_guard lock(lock_);
@@ -55,6 +71,7 @@ void timer_queue::schedule(const std::shared_ptr<timer_state>& t, clock::time_po
 
 bool timer_queue::cancel(timer_state& t) {
   bool was_pending = t.pending;
+  if (t.pending) liveness::timer_settled();
   t.pending = false;
   ++t.generation;
   if (t.channel && t.channel.try_recv()) was_pending = true;
@@ -66,15 +83,24 @@ void timer_queue::serve() {
   while (!stopping_) {
     if (heap_.empty()) {
       wakeup_.wait(lock);
-    } else if (const clock::time_point when = heap_.front().when; clock::now() < when) {
-      wakeup_.wait_until(lock, when);
-    } else {
+      continue;
+    }
+    const clock::time_point when = heap_.front().when;
+    if (now() >= when) {
       std::pop_heap(heap_.begin(), heap_.end(), fires_later{});
       const entry due = std::move(heap_.back());
       heap_.pop_back();
       lock.unlock();
       fire(due);
       lock.lock();
+    } else if (when == clock::time_point::max()) {
+      wakeup_.wait(lock);  // a saturated duration: it never fires
+    } else if (!virtual_) {
+      wakeup_.wait_until(lock, when);
+    } else if (liveness::all_goroutines_parked()) {
+      virtual_now_ = when.time_since_epoch().count();  // nobody can run: jump to the deadline
+    } else {
+      wakeup_.wait(lock);  // poked when every goroutine has parked
     }
   }
 }
@@ -86,29 +112,30 @@ void timer_queue::fire(const entry& e) {
   t.pending = false;
   switch (t.what) {
     case timer_state::kind::timer:
-      t.channel.try_send(clock::now());
-      return;
+      t.channel.try_send(now());
+      break;
     case timer_state::kind::ticker: {
-      const clock::time_point now = clock::now();
-      t.channel.try_send(now);  // a receiver that has not taken the last tick misses this one
+      const clock::time_point fired = now();
+      t.channel.try_send(fired);  // a receiver that has not taken the last tick misses this one
       // The next tick is the first one after now, keeping the original phase.
-      schedule(e.timer, e.when + t.period * (1 + (now - e.when) / t.period));
-      return;
+      schedule(e.timer, e.when + t.period * (1 + (fired - e.when) / t.period));
+      break;
     }
     case timer_state::kind::func: {
       std::function<void()> body = t.func;  // copied: a reset may fire it again
       lock.unlock();
-      owner_.spawn(std::make_unique<task_of<std::function<void()>>>(std::move(body)));
-      return;
+      owner_.spawn(std::make_unique<task_of<std::function<void()>>>(std::move(body)), "after_func", nullptr);
+      break;
     }
     case timer_state::kind::sleep: {
       wake_token& sleeper = *t.sleeper;
       sleeper.claim();
       lock.unlock();
       unpark(sleeper);
-      return;
+      break;
     }
   }
+  liveness::timer_settled();  // after its effect: see the invariant in deadlock.cpp
 }
 
 }  // namespace gort::detail

@@ -6,12 +6,18 @@
 //   - A timer_state has at most one live heap entry: the one whose generation
 //     equals its own, present exactly while `pending`. stop/reset bump the
 //     generation, which cancels the old entry (it is dropped when it surfaces).
+//   - `pending` timers are counted in liveness (armed on schedule, settled on
+//     cancel, or after a fire has had its effect), so that the deadlock
+//     detector knows a timer may still wake someone.
+//   - Virtual time: the clock moves only when every goroutine is parked, and
+//     then jumps to the earliest deadline.
 //   - A fire and a stop/reset of the same timer are ordered by its lock, and
 //     stop/reset drain the channel under it: no value from before a stop or
 //     reset is received after it (Go 1.23's timer guarantee).
 // Lock order: a timer_state's lock, then the queue's lock, then a channel's.
 #pragma once
 
+#include <atomic>
 #include <boost/fiber/condition_variable.hpp>
 #include <cstdint>
 #include <functional>
@@ -46,12 +52,17 @@ struct timer_state {
 
 class timer_queue {
  public:
-  explicit timer_queue(pool& owner) : owner_(owner) {}
+  timer_queue(pool& owner, bool virtual_time) : owner_(owner), virtual_(virtual_time) {}
 
   // start() launches the fiber that fires timers; call it on a pool thread.
   void start();
   // stop() ends that fiber; pending timers never fire.
   void stop();
+  // poke() makes a virtual clock look again whether it may jump.
+  void poke();
+  // now() is this run's clock: real, or virtual.
+  clock::time_point now() const noexcept;
+  bool is_virtual() const noexcept { return virtual_; }
 
   // schedule(): t.lock held. Makes t fire at `when` (never, if when is the
   // clock's maximum), cancelling any earlier schedule of t.
@@ -73,10 +84,15 @@ class timer_queue {
     }
   };
 
+  // Virtual time starts at this fixed instant, whatever the real clock says.
+  static constexpr clock::time_point kVirtualEpoch{std::chrono::hours(24)};
+
   void serve();
   void fire(const entry& e);
 
   pool& owner_;
+  const bool virtual_;
+  std::atomic<clock::rep> virtual_now_{kVirtualEpoch.time_since_epoch().count()};
   spinlock lock_;  // guards heap_, next_order_ and stopping_
   boost::fibers::condition_variable_any wakeup_;  // the serving fiber waits on it
   std::vector<entry> heap_;

@@ -272,7 +272,7 @@ TEST_P(SchedDeathTest, EscapingExceptionIsAPanic) {
 
 TEST_P(SchedDeathTest, PanicInMain) {
   EXPECT_EXIT(run_main([] { gort::panic("boom"); }), testing::ExitedWithCode(2),
-              "panic: boom\n\ngoroutine 1 \\[running\\]:");
+              "panic: boom\n\ngoroutine 1 \\[running\\]:\nmain\n");
 }
 
 TEST_P(SchedDeathTest, GoexitFromMainThenNothingLeft) {

@@ -14,7 +14,7 @@
 namespace gort_test {
 
 child_result run_child(const std::string& program, const std::vector<std::string>& args,
-                       std::chrono::milliseconds timeout) {
+                       std::chrono::milliseconds timeout, int signal_on_output) {
   int out_pipe[2];
   int err_pipe[2];
   if (::pipe2(out_pipe, O_CLOEXEC) != 0 || ::pipe2(err_pipe, O_CLOEXEC) != 0) {
@@ -55,6 +55,10 @@ child_result run_child(const std::string& program, const std::vector<std::string
       const ssize_t n = ::read(fds[i].fd, buffer, sizeof buffer);
       if (n > 0) {
         sinks[i]->append(buffer, static_cast<std::size_t>(n));
+        if (i == 0 && signal_on_output != 0) {
+          ::kill(pid, signal_on_output);
+          signal_on_output = 0;
+        }
       } else {
         ::close(fds[i].fd);
         fds[i].fd = -1;
@@ -67,6 +71,7 @@ child_result run_child(const std::string& program, const std::vector<std::string
   }
   int status = 0;
   ::waitpid(pid, &status, 0);
+  result.ended = std::chrono::steady_clock::now();
   if (WIFEXITED(status)) result.exit_code = WEXITSTATUS(status);
   if (WIFSIGNALED(status)) result.signal = WTERMSIG(status);
   return result;

@@ -15,9 +15,12 @@ struct child_result {
   bool timed_out = false;
   std::string out;
   std::string err;
+  std::chrono::steady_clock::time_point ended;  // when the parent saw the child end
 };
 
+// run_child() runs program with args; if signal_on_output is not 0, it sends
+// that signal to the child once the child has written to stdout.
 child_result run_child(const std::string& program, const std::vector<std::string>& args,
-                       std::chrono::milliseconds timeout);
+                       std::chrono::milliseconds timeout, int signal_on_output = 0);
 
 }  // namespace gort_test

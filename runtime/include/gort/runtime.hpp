@@ -8,6 +8,8 @@
 #include <functional>
 #include <memory>
 #include <stdexcept>
+#include <string>
+#include <typeinfo>
 #include <string_view>
 #include <type_traits>
 #include <utility>
@@ -18,7 +20,7 @@ namespace gort {
 struct options {
   int maxprocs = 0;            // 0: $GOMAXPROCS if set (and valid), else num_cpu()
   std::size_t stack_size = 0;  // 0: the runtime's default goroutine stack (128 KiB)
-  bool virtual_time = false;   // true: a fake clock for tests (Go's testing/synctest)
+  bool virtual_time = false;   // true: a fake clock that jumps when all goroutines wait (Go's testing/synctest)
 };
 
 // run() runs main_goroutine as goroutine 1 on a pool of options.maxprocs OS
@@ -55,20 +57,38 @@ struct task_of final : task {
   F body;
 };
 
-void spawn(std::unique_ptr<task> body);
+void spawn(std::unique_ptr<task> body, std::string label, const char* type_name);
 
-}  // namespace detail
-
-// go() starts f(args...) in a new goroutine. The arguments are decayed and
-// copied (or moved) now, as Go evaluates a go statement's arguments; f and the
-// arguments may be move-only. Call it from a goroutine.
 template <class F, class... Args>
-void go(F&& f, Args&&... args) {
+std::unique_ptr<task> bind_task(F&& f, Args&&... args) {
   auto body = [fn = std::decay_t<F>(std::forward<F>(f)),
                ... bound = std::decay_t<Args>(std::forward<Args>(args))]() mutable {
     std::invoke(std::move(fn), std::move(bound)...);
   };
-  detail::spawn(std::make_unique<detail::task_of<decltype(body)>>(std::move(body)));
+  return std::make_unique<task_of<decltype(body)>>(std::move(body));
+}
+
+}  // namespace detail
+
+// named labels a goroutine in goroutine dumps: go(named{"pump"}, pump, ch).
+struct named {
+  std::string label;
+};
+
+// go() starts f(args...) in a new goroutine. The arguments are decayed and
+// copied (or moved) now, as Go evaluates a go statement's arguments; f and the
+// arguments may be move-only. Call it from a goroutine. Dumps name the
+// goroutine by f's type, or by the label of a leading named{...}.
+template <class F, class... Args>
+void go(F&& f, Args&&... args) {
+  detail::spawn(detail::bind_task(std::forward<F>(f), std::forward<Args>(args)...), {},
+                typeid(std::decay_t<F>).name());
+}
+
+template <class F, class... Args>
+void go(named name, F&& f, Args&&... args) {
+  detail::spawn(detail::bind_task(std::forward<F>(f), std::forward<Args>(args)...),
+                std::move(name.label), nullptr);
 }
 
 // gosched() yields the thread to other goroutines; the caller stays runnable

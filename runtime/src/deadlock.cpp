@@ -1,0 +1,176 @@
+// SPDX-License-Identifier: MIT
+// Deadlock detection: Go's "fatal error: all goroutines are asleep - deadlock!".
+//
+// Invariant. One 64-bit atomic, `state`, holds two counts, so a single load
+// reads both at one instant:
+//   running (low 32 bits)  = goroutines started and not ended, minus those parked
+//                            (blocked on a channel, select, mutex, wait_group,
+//                            a nil channel, or sleeping);
+//   pending (high 32 bits) = timers, tickers, sleeps and after_funcs armed and
+//                            not yet settled.
+// The counts are per process, not per thread: a goroutine is counted from
+// go() to its end wherever it runs, and parking and unparking are counted
+// under the parker's lock by whoever does them, so a goroutine handed from
+// one thread to another is never lost or counted twice. Every cause is
+// counted before its effect: unpark() counts the wakee running before the
+// waker can go on and park, spawn counts the child before the parent can
+// park, and a firing timer is settled only after it has woken or spawned. So
+// running == 0 and pending == 0 is never seen in passing: once true it stays
+// true unless a thread outside the pools acts. Those are counted apart: every
+// OS thread of the process that is not a pool thread or the watchdog may
+// wake a goroutine (the contract's rule, widened to threads that have not
+// touched the runtime yet), except while it waits inside a runtime operation
+// (a blocking channel operation, or run() waiting for its main goroutine).
+//
+// The watchdog polls every 5 ms and reports when two polls in a row see no
+// running goroutine, no pending timer, and no possible waker — so within
+// about 15 ms of the moment it became true.
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cstdint>
+#include <fstream>
+#include <sstream>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "fatal.hpp"
+#include "liveness.hpp"
+#include "timers.hpp"
+
+namespace gort::detail::liveness {
+namespace {
+
+constexpr std::uint64_t kOneRunning = 1;
+constexpr std::uint64_t kOnePending = std::uint64_t{1} << 32;
+
+std::atomic<std::uint64_t> state{0};
+std::atomic<int> goroutines{0};
+std::atomic<int> pool_threads{0};
+std::atomic<int> blocked_threads{0};
+
+std::uint32_t running_of(std::uint64_t s) { return static_cast<std::uint32_t>(s); }
+std::uint32_t pending_of(std::uint64_t s) { return static_cast<std::uint32_t>(s >> 32); }
+
+// Runs on virtual time: poked when the last goroutine parks.
+std::mutex& clocks_mutex() {
+  static auto* m = new std::mutex;
+  return *m;
+}
+std::vector<timer_queue*>& virtual_clocks() {  // guarded by clocks_mutex()
+  static auto* clocks = new std::vector<timer_queue*>;
+  return *clocks;
+}
+std::atomic<int> virtual_clock_count{0};
+
+void on_all_parked() noexcept {
+  if (virtual_clock_count.load() == 0) return;
+  std::lock_guard lock(clocks_mutex());
+  for (timer_queue* q : virtual_clocks()) q->poke();
+}
+
+int threads_in_process() {
+  // /proc/self/stat: "pid (comm) state ppid …"; num_threads is the 20th field,
+  // the 18th after the comm, which may itself hold spaces.
+  std::ifstream stat("/proc/self/stat");
+  const std::string text((std::istreambuf_iterator<char>(stat)), std::istreambuf_iterator<char>());
+  const auto after_comm = text.rfind(')');
+  if (after_comm == std::string::npos) return -1;
+  std::istringstream fields(text.substr(after_comm + 1));
+  std::string field;
+  for (int i = 0; i < 18 && fields >> field; ++i) {
+  }
+  return fields ? std::atoi(field.c_str()) : -1;
+}
+
+bool deadlocked_now() {
+  const std::uint64_t s = state.load();
+  if (running_of(s) != 0 || pending_of(s) != 0 || goroutines.load() == 0) return false;
+  const int threads = threads_in_process();
+  if (threads < 0) return false;
+  const int possible_wakers = threads - pool_threads.load() - 1 - blocked_threads.load();
+  return possible_wakers <= 0;
+}
+
+int quit_pipe[2] = {-1, -1};
+
+void on_sigquit(int) {
+  const char byte = 'q';
+  [[maybe_unused]] const auto written = ::write(quit_pipe[1], &byte, 1);
+}
+
+void install_sigquit_handler() {
+  struct sigaction current {};
+  ::sigaction(SIGQUIT, nullptr, &current);
+  if (current.sa_handler != SIG_DFL) return;  // someone else handles it
+  struct sigaction action {};
+  action.sa_handler = on_sigquit;
+  ::sigemptyset(&action.sa_mask);
+  ::sigaction(SIGQUIT, &action, nullptr);
+}
+
+[[noreturn]] void watch() {
+  pollfd quit{quit_pipe[0], POLLIN, 0};
+  bool stuck_before = false;
+  for (;;) {
+    if (::poll(&quit, 1, 5) > 0) report_all("SIGQUIT: quit");
+    const bool stuck = deadlocked_now();
+    if (stuck && stuck_before) report_all("fatal error: all goroutines are asleep - deadlock!");
+    stuck_before = stuck;
+  }
+}
+
+}  // namespace
+
+void goroutine_started() noexcept {
+  goroutines.fetch_add(1);
+  state.fetch_add(kOneRunning);
+}
+
+void goroutine_exited() noexcept {
+  if (running_of(state.fetch_sub(kOneRunning)) == 1) on_all_parked();
+  goroutines.fetch_sub(1);
+}
+
+void goroutine_parked() noexcept {
+  if (running_of(state.fetch_sub(kOneRunning)) == 1) on_all_parked();
+}
+
+void goroutine_unparked() noexcept { state.fetch_add(kOneRunning); }
+void thread_blocked() noexcept { blocked_threads.fetch_add(1); }
+void thread_unblocked() noexcept { blocked_threads.fetch_sub(1); }
+void timer_armed() noexcept { state.fetch_add(kOnePending); }
+void timer_settled() noexcept { state.fetch_sub(kOnePending); }
+void pool_thread_started() noexcept { pool_threads.fetch_add(1); }
+void pool_thread_ended() noexcept { pool_threads.fetch_sub(1); }
+
+bool all_goroutines_parked() noexcept { return running_of(state.load()) == 0; }
+
+void add_virtual_clock(timer_queue& q) {
+  std::lock_guard lock(clocks_mutex());
+  virtual_clocks().push_back(&q);
+  virtual_clock_count.fetch_add(1);
+}
+
+void remove_virtual_clock(timer_queue& q) {
+  std::lock_guard lock(clocks_mutex());
+  auto& clocks = virtual_clocks();
+  clocks.erase(std::remove(clocks.begin(), clocks.end(), &q), clocks.end());
+  virtual_clock_count.fetch_sub(1);
+}
+
+void start_watchdog() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    if (::pipe2(quit_pipe, O_CLOEXEC | O_NONBLOCK) == 0) install_sigquit_handler();
+    std::thread(watch).detach();
+  });
+}
+
+}  // namespace gort::detail::liveness
