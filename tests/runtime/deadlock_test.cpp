@@ -97,6 +97,13 @@ INSTANTIATE_TEST_SUITE_P(
       return std::string(param_info.param.name);
     });
 
+TEST(Dump, NamesAnUnnamedGoroutineByWhatItRuns) {
+  const auto child = run_case("unnamed_goroutine");
+  EXPECT_EQ(child.exit_code, 2);
+  EXPECT_THAT(child.err, testing::ContainsRegex("goroutine 2 \\[chan receive\\]:\n[^\n]*lambda"));
+  EXPECT_THAT(child.err, HasSubstr("goroutine 3 [chan receive]:\nvoid (*)(gort::chan<int>)\n"));
+}
+
 TEST(Sigquit, DumpsEveryGoroutineAndExitsWith2) {
   const auto child = run_case("wait_for_sigquit", SIGQUIT);
   ASSERT_FALSE(child.timed_out);

@@ -80,6 +80,14 @@ const std::map<std::string, std::function<void()>> cases = {
        blocking_now();
        nil << 1;
      }},
+    {"unnamed_goroutine",
+     [] {
+       auto never = gort::make_chan<int>();
+       gort::go([never] { never.recv(); });
+       gort::go(f1, never);
+       blocking_now();
+       gort::select();
+     }},
     {"deadlock_on_virtual_time", [] {}},  // run with virtual time below
 
     {"sleeper_then_send",
