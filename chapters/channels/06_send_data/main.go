@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // 06 send_data: sendData sends five city names over a channel and getData
 // prints each one it receives. Watch for: main does not wait for them, it
 // only sleeps (--wait); the two goroutines hand over each name in a
