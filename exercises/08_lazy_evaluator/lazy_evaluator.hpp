@@ -1,0 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Exercise 08: lazy_evaluator (being written).
+#pragma once
+
+namespace exercise {}  // namespace exercise

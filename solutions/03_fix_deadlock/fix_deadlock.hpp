@@ -1,0 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Exercise 03: fix_deadlock (being written).
+#pragma once
+
+namespace exercise {}  // namespace exercise

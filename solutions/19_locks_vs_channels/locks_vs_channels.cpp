@@ -1,0 +1,2 @@
+// SPDX-License-Identifier: MIT
+#include "locks_vs_channels.hpp"
