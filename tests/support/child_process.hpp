@@ -18,8 +18,9 @@ struct child_result {
   std::chrono::steady_clock::time_point ended;  // when the parent saw the child end
 };
 
-// run_child() runs program with args; if signal_on_output is not 0, it sends
-// that signal to the child once the child has written to stdout.
+// run_child() runs program (a path, or a name looked up in PATH) with args; if
+// signal_on_output is not 0, it sends that signal to the child once the child
+// has written to stdout.
 child_result run_child(const std::string& program, const std::vector<std::string>& args,
                        std::chrono::milliseconds timeout, int signal_on_output = 0);
 

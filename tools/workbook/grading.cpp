@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: MIT
+// grade(): build one exercise's test binary, list its tests, run each alone.
+#include "grading.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <iostream>
+#include <sstream>
+
+#include "child_process.hpp"
+
+namespace workbook {
+namespace {
+
+using namespace std::chrono_literals;
+
+constexpr auto kTestTimeout = 30s;
+
+// lines_from() is text from the first line containing `marker`, at most `limit` lines.
+std::string lines_from(const std::string& text, const std::string& marker, int limit) {
+  const auto start = text.find(marker);
+  if (start == std::string::npos) return {};
+  std::istringstream in(text.substr(text.rfind('\n', start) == std::string::npos
+                                        ? 0
+                                        : text.rfind('\n', start) + 1));
+  std::string out;
+  std::string line;
+  for (int i = 0; i < limit && std::getline(in, line); ++i) out += "  " + line + "\n";
+  return out;
+}
+
+// failure_text() is what GoogleTest printed about a failed assertion.
+std::string failure_text(const std::string& out) {
+  std::istringstream in(out);
+  std::string text;
+  bool inside = false;
+  for (std::string line; std::getline(in, line);) {
+    if (line.find(": Failure") != std::string::npos) inside = true;
+    if (line.starts_with("[  FAILED  ]")) inside = false;
+    if (inside) text += "  " + line + "\n";
+  }
+  return text;
+}
+
+test_outcome judge(const std::string& name, const gort_test::child_result& run) {
+  test_outcome t{name};
+  if (run.timed_out) {
+    t.verdict = "hung";
+    t.detail = "  still running after 30 s: an endless loop, or goroutines that wait forever\n"
+               "  while something (a timer, a ticker, another thread) keeps the program alive\n";
+  } else if (run.signal != 0) {
+    t.verdict = "crashed";
+    t.detail = "  killed by signal " + std::to_string(run.signal) +
+               " (11 is a bad memory access: a dangling reference to a local variable?)\n";
+  } else if (run.exit_code == 0) {
+    t.passed = true;
+    t.verdict = "passed";
+  } else if (run.err.find("fatal error: all goroutines are asleep - deadlock!") != std::string::npos) {
+    t.verdict = "deadlock";
+    t.detail = lines_from(run.err, "fatal error:", 24);
+  } else if (run.err.find("panic: TODO(exercise)") != std::string::npos) {
+    t.verdict = "not written yet";
+    t.detail = lines_from(run.err, "panic: TODO(exercise)", 1);
+  } else if (run.err.find("panic: ") != std::string::npos) {
+    t.verdict = "panicked";
+    t.detail = lines_from(run.err, "panic: ", 4);
+  } else {
+    t.verdict = "failed";
+    t.detail = failure_text(run.out);
+    if (t.detail.empty()) t.detail = "  exit status " + std::to_string(run.exit_code) + "\n";
+  }
+  return t;
+}
+
+// test_names() lists Suite.Test names from --gtest_list_tests.
+std::vector<std::string> test_names(const std::string& listing) {
+  std::vector<std::string> names;
+  std::istringstream in(listing);
+  std::string suite;
+  for (std::string line; std::getline(in, line);) {
+    if (line.empty()) continue;
+    if (line[0] != ' ') {
+      suite = line.substr(0, line.find(' '));
+    } else {
+      const auto first = line.find_first_not_of(' ');
+      names.push_back(suite + line.substr(first, line.find(' ', first) - first));
+    }
+  }
+  return names;
+}
+
+}  // namespace
+
+int graded_exercise::passed() const {
+  return static_cast<int>(std::count_if(tests.begin(), tests.end(),
+                                        [](const test_outcome& t) { return t.passed; }));
+}
+
+bool ensure_configured(const project& p) {
+  if (fs::exists(p.build / "CMakeCache.txt")) return true;
+  std::cout << "Setting up your build in " << p.build.string() << " (once; takes a minute)...\n";
+  const auto configure = gort_test::run_child(
+      "cmake", {"-S", p.root.string(), "-B", p.build.string(), "-G", "Ninja",
+                "-DWORKBOOK_TRACK=exercises", "-DCMAKE_BUILD_TYPE=RelWithDebInfo"},
+      600s);
+  if (configure.exit_code == 0) return true;
+  std::cerr << "workbook: configuring " << p.build.string() << " failed:\n" << configure.out << configure.err;
+  return false;
+}
+
+graded_exercise grade(const project& p, const exercise& e) {
+  graded_exercise result;
+  const std::string target = e.id() + "_exercises_test";
+  const auto build = gort_test::run_child("cmake", {"--build", p.build.string(), "--target", target}, 600s);
+  if (build.exit_code != 0) {
+    result.build_errors = lines_from(build.out + build.err, "error", 30);
+    if (result.build_errors.empty()) result.build_errors = build.out + build.err;
+    return result;
+  }
+  result.built = true;
+  const std::string binary = (p.build / "exercises" / target).string();
+  const auto listing = gort_test::run_child(binary, {"--gtest_list_tests"}, 60s);
+  for (const std::string& name : test_names(listing.out)) {
+    result.tests.push_back(
+        judge(name, gort_test::run_child(binary, {"--gtest_filter=" + name}, kTestTimeout)));
+  }
+  return result;
+}
+
+}  // namespace workbook

@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: MIT
+// Building an exercise's graded tests in the learner's build and running them
+// one by one, so that a deadlock, a panic, a crash or a hang fails only its
+// own test, and saying in plain words what went wrong.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "exercises.hpp"
+
+namespace workbook {
+
+struct test_outcome {
+  std::string name;     // Suite.Test
+  bool passed = false;
+  std::string verdict;  // "passed", "failed", "not written yet", "deadlock", "panicked", "hung", "crashed"
+  std::string detail;   // the lines that show why
+};
+
+struct graded_exercise {
+  bool built = false;
+  std::string build_errors;  // the compiler's complaint when it did not build
+  std::vector<test_outcome> tests;
+  int passed() const;
+};
+
+// ensure_configured() configures the learner's build (exercises track) if it
+// is not yet; false, after printing why, if that fails.
+bool ensure_configured(const project& p);
+
+graded_exercise grade(const project& p, const exercise& e);
+
+}  // namespace workbook

@@ -1,0 +1,242 @@
+// SPDX-License-Identifier: MIT
+// workbook: the learner's companion, in the spirit of rustlings.
+//   workbook list          every exercise and how far you got
+//   workbook run NN        build and run example NN of the course
+//   workbook check NN      build and grade exercise NN, explain the first failure
+//   workbook hint NN       the next hint for exercise NN
+//   workbook watch         re-check the current exercise on every save; move on when it passes
+//   workbook grade         grade every exercise: the score table and a points file
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <chrono>
+#include <fstream>
+#include <iostream>
+#include <thread>
+
+#include "child_process.hpp"
+#include "exercises.hpp"
+#include "grading.hpp"
+
+namespace {
+
+using namespace workbook;
+using namespace std::chrono_literals;
+
+constexpr int kUsageError = 2;
+
+std::string progress_file(const project& p) { return (p.build / "workbook-progress.txt").string(); }
+
+// exercise_or_exit() finds exercise NN, or says how to find the right number.
+exercise exercise_or_exit(const project& p, const std::string& number) {
+  if (auto e = p.find_exercise(number)) return *e;
+  std::cerr << "workbook: there is no exercise '" << number << "'; `workbook list` shows them all\n";
+  std::exit(kUsageError);
+}
+
+std::string state_of(const progress& done, const exercise& e) {
+  const auto r = done.result_of(e.id());
+  if (!r) return "not checked";
+  if (r->done()) return "done";
+  return std::to_string(r->passed) + "/" + std::to_string(r->total) + " tests pass";
+}
+
+int list(const project& p) {
+  const progress done(progress_file(p));
+  bool current_marked = false;
+  for (const exercise& e : p.exercises()) {
+    const auto r = done.result_of(e.id());
+    const bool current = !current_marked && !(r && r->done());
+    current_marked = current_marked || current;
+    std::printf("%s %s  %-22s %s\n", current ? "→" : " ", e.number.c_str(), e.name.c_str(),
+                state_of(done, e).c_str());
+  }
+  return 0;
+}
+
+void offer_hint(const project& p, const progress& done, const exercise& e) {
+  const auto hints = p.hints(e);
+  const int shown = done.hints_shown(e.id());
+  if (shown < static_cast<int>(hints.size())) {
+    std::cout << "Stuck? `workbook hint " << e.number << "` shows hint " << shown + 1 << " of "
+              << hints.size() << ".\n";
+  }
+}
+
+// check() grades one exercise, prints the verdicts, and records the result.
+bool check(const project& p, const exercise& e) {
+  if (!ensure_configured(p)) std::exit(1);
+  std::cout << "Checking " << e.number << " " << e.name << " (" << fs::relative(e.dir, p.root).string()
+            << ")\n";
+  const graded_exercise g = grade(p, e);
+  progress done(progress_file(p));
+  if (!g.built) {
+    std::cout << "Your code does not compile yet. The compiler says:\n" << g.build_errors;
+    done.set_result(e.id(), {0, std::max<int>(1, done.result_of(e.id()).value_or({}).total)});
+    done.save();
+    offer_hint(p, done, e);
+    return false;
+  }
+  for (const test_outcome& t : g.tests) {
+    std::cout << "  " << (t.passed ? "✓ " : "✗ ") << t.name
+              << (t.passed ? "" : " — " + t.verdict) << "\n";
+  }
+  const int total = static_cast<int>(g.tests.size());
+  std::cout << g.passed() << "/" << total << " tests pass.\n";
+  done.set_result(e.id(), {g.passed(), total});
+  done.save();
+  for (const test_outcome& t : g.tests) {
+    if (t.passed) continue;
+    std::cout << "\nFirst problem, " << t.name << ": " << t.verdict << "\n" << t.detail;
+    offer_hint(p, done, e);
+    return false;
+  }
+  std::cout << "✓ " << e.number << " " << e.name << " is done.";
+  for (const exercise& next : p.exercises()) {
+    const auto r = done.result_of(next.id());
+    if (next.number > e.number && !(r && r->done())) {
+      std::cout << " Next: " << next.number << " " << next.name << " (`workbook check "
+                << next.number << "`).";
+      break;
+    }
+  }
+  std::cout << "\n";
+  return true;
+}
+
+int hint(const project& p, const exercise& e) {
+  progress done(progress_file(p));
+  const auto hints = p.hints(e);
+  if (hints.empty()) {
+    std::cout << "Exercise " << e.number << " has no hints.\n";
+    return 0;
+  }
+  const int shown = std::min<int>(done.hints_shown(e.id()) + 1, static_cast<int>(hints.size()));
+  for (int i = 0; i < shown; ++i) std::cout << "Hint " << i + 1 << ": " << hints[i] << "\n";
+  if (shown == static_cast<int>(hints.size())) {
+    std::cout << "That was the last hint; the reference solution is in solutions/" << e.id() << "/.\n";
+  }
+  done.set_hints_shown(e.id(), shown);
+  done.save();
+  return 0;
+}
+
+fs::file_time_type newest_change(const exercise& e) {
+  fs::file_time_type newest{};
+  for (const auto& file : fs::directory_iterator(e.dir)) newest = std::max(newest, file.last_write_time());
+  return newest;
+}
+
+int watch(const project& p) {
+  for (const exercise& e : p.exercises()) {
+    const auto r = progress(progress_file(p)).result_of(e.id());
+    if (r && r->done()) continue;
+    std::cout << "Watching " << e.number << " " << e.name << ": save a file in "
+              << fs::relative(e.dir, p.root).string() << " to check it again.\n";
+    while (!check(p, e)) {
+      const auto seen = newest_change(e);
+      while (newest_change(e) == seen) std::this_thread::sleep_for(300ms);
+      std::cout << "\n";
+    }
+    std::cout << "\n";
+  }
+  std::cout << "Every exercise is done. Well done!\n";
+  return 0;
+}
+
+int grade_all(const project& p, const std::string& points_path) {
+  if (!ensure_configured(p)) return 1;
+  progress done(progress_file(p));
+  int complete = 0;
+  int passed = 0;
+  int total = 0;
+  std::ofstream points(points_path);
+  points << "{\n  \"exercises\": [\n";
+  const auto all = p.exercises();
+  std::printf("%-4s %-22s %7s  %s\n", "NN", "exercise", "tests", "state");
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    const exercise& e = all[i];
+    const graded_exercise g = grade(p, e);
+    const int n = g.built ? static_cast<int>(g.tests.size()) : 0;
+    const bool is_done = g.built && n > 0 && g.passed() == n;
+    complete += is_done ? 1 : 0;
+    passed += g.passed();
+    total += n;
+    done.set_result(e.id(), {g.passed(), std::max(n, 1)});
+    std::printf("%-4s %-22s %3d/%-3d  %s\n", e.number.c_str(), e.name.c_str(), g.passed(), n,
+                !g.built ? "does not compile" : is_done ? "done" : "to do");
+    points << "    {\"number\": \"" << e.number << "\", \"name\": \"" << e.name
+           << "\", \"passed\": " << g.passed() << ", \"tests\": " << n
+           << ", \"points\": " << (is_done ? 1 : 0) << "}" << (i + 1 < all.size() ? "," : "") << "\n";
+  }
+  points << "  ],\n  \"complete\": " << complete << ",\n  \"total\": " << all.size()
+         << ",\n  \"tests_passed\": " << passed << ",\n  \"tests_total\": " << total << "\n}\n";
+  done.save();
+  std::printf("exercises: %d/%zu complete, %d/%d tests\n", complete, all.size(), passed, total);
+  std::cout << "Points written to " << points_path << "\n";
+  return complete == static_cast<int>(all.size()) ? 0 : 1;
+}
+
+int run_example(const project& p, const std::string& number, std::vector<std::string> args) {
+  const auto name = p.find_example(number);
+  if (!name) {
+    std::cerr << "workbook: there is no example '" << number
+              << "'; the examples are listed in chapters/README.md\n";
+    return kUsageError;
+  }
+  if (!ensure_configured(p)) return 1;
+  const auto build = gort_test::run_child("cmake", {"--build", p.build.string(), "--target", *name}, 600s);
+  if (build.exit_code != 0) {
+    std::cerr << build.out << build.err;
+    return 1;
+  }
+  const std::string binary = (p.build / "bin" / *name).string();
+  std::vector<char*> argv{const_cast<char*>(binary.c_str())};
+  for (auto& arg : args) argv.push_back(arg.data());
+  argv.push_back(nullptr);
+  ::execv(binary.c_str(), argv.data());
+  std::perror("workbook: could not start the example");
+  return 1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"workbook: exercises and examples of the Go-concurrency-in-C++ course"};
+  app.require_subcommand(1);
+  project p{WORKBOOK_SOURCE_DIR, ""};
+  std::string build_dir;
+  app.add_option("--root", p.root, "the workbook's source folder")->check(CLI::ExistingDirectory);
+  app.add_option("--build", build_dir, "your build folder (default: ROOT/build-learner)");
+
+  std::string number;
+  std::vector<std::string> example_args;
+  std::string points_path;
+  auto* list_cmd = app.add_subcommand("list", "every exercise and how far you got");
+  auto* run_cmd = app.add_subcommand("run", "build and run example NN of the course");
+  run_cmd->add_option("NN", number, "the example's number")->required();
+  run_cmd->add_option("args", example_args, "arguments for the example (after --)");
+  auto* check_cmd = app.add_subcommand("check", "build and grade exercise NN");
+  check_cmd->add_option("NN", number, "the exercise's number")->required();
+  auto* hint_cmd = app.add_subcommand("hint", "the next hint for exercise NN");
+  hint_cmd->add_option("NN", number, "the exercise's number")->required();
+  auto* watch_cmd = app.add_subcommand("watch", "re-check the current exercise whenever you save");
+  auto* grade_cmd = app.add_subcommand("grade", "grade every exercise and print the score");
+  grade_cmd->add_option("--points", points_path, "where to write the points (JSON)");
+  CLI11_PARSE(app, argc, argv);
+
+  p.build = build_dir.empty() ? p.root / "build-learner" : fs::path(build_dir);
+  if (!fs::exists(p.root / "exercises")) {
+    std::cerr << "workbook: " << p.root.string() << " has no exercises/ folder; pass --root\n";
+    return kUsageError;
+  }
+  if (*list_cmd) return list(p);
+  if (*run_cmd) return run_example(p, number, example_args);
+  if (*check_cmd) return check(p, exercise_or_exit(p, number)) ? 0 : 1;
+  if (*hint_cmd) return hint(p, exercise_or_exit(p, number));
+  if (*watch_cmd) return watch(p);
+  if (*grade_cmd) {
+    return grade_all(p, points_path.empty() ? (p.build / "workbook-points.json").string() : points_path);
+  }
+  return kUsageError;
+}
