@@ -14,9 +14,14 @@
 
 namespace workbook {
 
-// parse_go_duration() reads Go's time.ParseDuration syntax: a sequence of
-// decimal numbers with units ns, us, µs, ms, s, m, h; "0" alone is allowed.
+// parse_go_duration() reads Go's time.ParseDuration syntax: an optional sign,
+// then decimal numbers with units ns, us, µs, ms, s, m, h; "0" alone is allowed.
 inline std::optional<std::chrono::nanoseconds> parse_go_duration(std::string_view text) {
+  double sign = 1;
+  if (!text.empty() && (text[0] == '-' || text[0] == '+')) {
+    sign = text[0] == '-' ? -1 : 1;
+    text.remove_prefix(1);
+  }
   if (text == "0") return std::chrono::nanoseconds(0);
   if (text.empty()) return std::nullopt;
   struct unit {
@@ -50,7 +55,7 @@ inline std::optional<std::chrono::nanoseconds> parse_go_duration(std::string_vie
     text.remove_prefix(matched->name.size());
     total += number * matched->nanoseconds;
   }
-  return std::chrono::nanoseconds(static_cast<long long>(std::llround(total)));
+  return std::chrono::nanoseconds(std::llround(sign * total));
 }
 
 // add_duration() adds a flag taking a Go duration; a bad value is CLI11's

@@ -16,6 +16,9 @@ struct example {
   std::vector<std::string> args;  // given to both twins
 };
 
+// PrintTo() names an example in test output by its folder.
+void PrintTo(const example& e, std::ostream* out) { *out << e.dir; }
+
 std::string name_of(const example& e) {
   return std::filesystem::path(e.dir).filename().string();
 }
