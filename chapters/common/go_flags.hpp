@@ -40,7 +40,9 @@ inline std::optional<std::chrono::nanoseconds> parse_go_duration(std::string_vie
     if (digits == 0) return std::nullopt;
     double number = 0;
     try {
-      number = std::stod(std::string(text.substr(0, digits)));
+      std::size_t used = 0;
+      number = std::stod(std::string(text.substr(0, digits)), &used);
+      if (used != digits) return std::nullopt;  // "1..5" is not a number
     } catch (const std::exception&) {
       return std::nullopt;
     }

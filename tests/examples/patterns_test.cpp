@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: MIT
+// Chapter 5, patterns: the two task pools print the same summary whatever the
+// scheduling, the generators and futures print exactly what the course says.
+#include <cstdint>
+#include <string>
+
+#include "example_test.hpp"
+
+namespace {
+
+using gort_test::expected_output;
+using gort_test::run_example;
+using testing::EndsWith;
+using testing::HasSubstr;
+
+// summary() is what 26 and 27 must print for n tasks: the checksum is the
+// Collatz steps of 1..n, counted here independently of the examples.
+std::string summary(int workers, int n) {
+  long checksum = 0;
+  for (std::int64_t start = 1; start <= n; ++start) {
+    for (std::int64_t x = start; x != 1; ++checksum) x = x % 2 == 0 ? x / 2 : 3 * x + 1;
+  }
+  return "workers: " + std::to_string(workers) + "\ntasks: " + std::to_string(n) +
+         "\nprocessed exactly once: " + std::to_string(n) +
+         "\nchecksum: " + std::to_string(checksum) + "\n";
+}
+
+TEST(Patterns, PoolMutexPrintsTheExpectedSummary) {
+  const auto run = run_example("26_pool_mutex");
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(run.out, expected_output("patterns/26_pool_mutex"));
+  EXPECT_EQ(run.out, summary(4, 1000));
+}
+
+TEST(Patterns, PoolMutexProcessesEveryTaskOnceForAnyNumberOfWorkers) {
+  for (int workers : {1, 3, 64}) {
+    const auto run =
+        run_example("26_pool_mutex", {"--workers", std::to_string(workers), "--tasks", "20000"});
+    EXPECT_EQ(run.exit_code, 0) << run.err;
+    EXPECT_EQ(run.out, summary(workers, 20000)) << workers << " workers";
+  }
+}
+
+TEST(Patterns, PoolMutexRejectsZeroWorkers) {
+  const auto run = run_example("26_pool_mutex", {"--workers", "0"});
+  EXPECT_NE(run.exit_code, 0);
+  EXPECT_THAT(run.err, HasSubstr("not in range"));
+}
+
+TEST(Patterns, PoolChannelsPrintsTheExpectedSummary) {
+  const auto run = run_example("27_pool_channels");
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(run.out, expected_output("patterns/27_pool_channels"));
+  EXPECT_EQ(run.out, summary(4, 1000));
+}
+
+TEST(Patterns, PoolChannelsProcessesEveryTaskOnceForAnyNumberOfWorkers) {
+  for (int workers : {1, 3, 64}) {
+    const auto run =
+        run_example("27_pool_channels", {"--workers", std::to_string(workers), "--tasks", "20000"});
+    EXPECT_EQ(run.exit_code, 0) << run.err;
+    EXPECT_EQ(run.out, summary(workers, 20000)) << workers << " workers";
+  }
+}
+
+TEST(Patterns, PoolChannelsRejectsTooManyTasks) {
+  const auto run = run_example("27_pool_channels", {"--tasks", "100001"});
+  EXPECT_NE(run.exit_code, 0);
+  EXPECT_THAT(run.err, HasSubstr("not in range"));
+}
+
+TEST(Patterns, LazyGeneratorPrintsIntegersEvensAndFibonacci) {
+  const auto run = run_example("28_lazy_generator");
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(run.out, expected_output("patterns/28_lazy_generator"));
+}
+
+TEST(Patterns, LazyGeneratorYieldsAsManyValuesAsAsked) {
+  const auto run = run_example("28_lazy_generator", {"--count", "90"});
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_THAT(run.out, HasSubstr("\neven: 0 2 4 "));
+  EXPECT_THAT(run.out, HasSubstr(" 174 176 178\n"));  // the 90th even number, and no more
+  EXPECT_THAT(run.out, EndsWith(" 1100087778366101931 1779979416004714189\n"));  // F88 F89
+}
+
+TEST(Patterns, LazyGeneratorRejectsACountPastTheLargestFibonacciItPrints) {
+  const auto run = run_example("28_lazy_generator", {"--count", "91"});
+  EXPECT_NE(run.exit_code, 0);
+  EXPECT_THAT(run.err, HasSubstr("not in range"));
+}
+
+TEST(Patterns, FuturesPrintsTheInverseProductAndChecksTheInverses) {
+  const auto run = run_example("29_futures");
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(run.out, expected_output("patterns/29_futures"));
+  EXPECT_THAT(run.out, HasSubstr("A x inv(A) = I within 1e-12: yes\n"));
+  EXPECT_THAT(run.out, HasSubstr("B x inv(B) = I within 1e-12: yes\n"));
+}
+
+TEST(Patterns, FuturesRejectsAnUnknownFlag) {
+  const auto run = run_example("29_futures", {"--size", "4"});
+  EXPECT_NE(run.exit_code, 0);
+  EXPECT_THAT(run.err, HasSubstr("--size"));
+}
+
+TEST(Patterns, EveryExampleExplainsItsFlags) {
+  for (const char* example :
+       {"26_pool_mutex", "27_pool_channels", "28_lazy_generator", "29_futures"}) {
+    const auto run = run_example(example, {"--help"});
+    EXPECT_EQ(run.exit_code, 0) << example << ": " << run.err;
+    EXPECT_THAT(run.out, HasSubstr(std::string(example).substr(0, 3))) << example;
+    EXPECT_THAT(run.out, HasSubstr("--help")) << example;
+  }
+}
+
+}  // namespace
