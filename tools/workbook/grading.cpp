@@ -43,7 +43,8 @@ std::string failure_text(const std::string& out) {
 }
 
 test_outcome judge(const std::string& name, const gort_test::child_result& run) {
-  test_outcome t{name};
+  test_outcome t;
+  t.name = name;
   if (run.timed_out) {
     t.verdict = "hung";
     t.detail = "  still running after 30 s: an endless loop, or goroutines that wait forever\n"

@@ -72,7 +72,7 @@ bool check(const project& p, const exercise& e) {
   progress done(progress_file(p));
   if (!g.built) {
     std::cout << "Your code does not compile yet. The compiler says:\n" << g.build_errors;
-    done.set_result(e.id(), {0, std::max<int>(1, done.result_of(e.id()).value_or({}).total)});
+    done.set_result(e.id(), {0, std::max(1, done.result_of(e.id()).value_or(progress::result{}).total)});
     done.save();
     offer_hint(p, done, e);
     return false;
