@@ -54,6 +54,7 @@ function(workbook_exercise_track number name track label)
   endif()
   gtest_discover_tests(${test}
     DISCOVERY_MODE PRE_TEST
+    NO_PRETTY_VALUES
     TEST_PREFIX "${label}.${exercise}."
     PROPERTIES TIMEOUT ${WORKBOOK_EXERCISE_TIMEOUT} WILL_FAIL ${will_fail} LABELS ${label})
 endfunction()

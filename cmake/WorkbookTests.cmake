@@ -13,6 +13,7 @@ function(workbook_gtest name)
   workbook_warnings(${name})
   gtest_discover_tests(${name}
     DISCOVERY_MODE PRE_TEST
+    NO_PRETTY_VALUES
     PROPERTIES TIMEOUT ${WORKBOOK_TEST_TIMEOUT} LABELS ${ARG_LABEL})
 endfunction()
 
