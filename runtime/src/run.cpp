@@ -5,9 +5,10 @@
 // Go's exit rule: when the main goroutine returns, the program ends at once,
 // whatever other goroutines are doing. run() cannot end the process itself (a
 // test calls it many times), so it returns; if goroutines are left, their pool
-// is abandoned to them, and at process exit a handler flushes the output and
-// calls _exit with the status exit() was given, so no destructor races a
-// goroutine that is still running.
+// is abandoned to them. While any pool runs or is abandoned, a process exit
+// (main returning, or std::exit anywhere) goes through a handler that flushes
+// the output and calls _exit with the exit status, so no static destructor
+// races a goroutine that is still running.
 #include <sched.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -32,21 +33,27 @@
 namespace gort {
 namespace {
 
-std::atomic<bool> pools_abandoned{false};
+// Pools running or abandoned: while any exists, the process may not unwind.
+std::atomic<int> live_pools{0};
 
 void end_without_unwinding(int status, void* /*unused*/) {
-  if (!pools_abandoned.load()) return;
+  if (live_pools.load() == 0) return;
   detail::flush_output();
   ::_exit(status);
 }
 
-// abandon() leaves a pool to the goroutines still on it, for the rest of the process.
-void abandon(std::unique_ptr<detail::pool> leftover) {
+// pool_started() arms, once per process, the exit handler that keeps a
+// process ending during a run (std::exit in a goroutine, say) or after an
+// abandoned one from running static destructors under running goroutines.
+void pool_started() {
   static const bool registered = (::on_exit(end_without_unwinding, nullptr), true);
   static_cast<void>(registered);
-  pools_abandoned.store(true);
-  static_cast<void>(leftover.release());
+  live_pools.fetch_add(1);
 }
+
+// abandon() leaves a pool to the goroutines still on it, for the rest of the
+// process; it stays counted in live_pools.
+void abandon(std::unique_ptr<detail::pool> leftover) { static_cast<void>(leftover.release()); }
 
 // env_maxprocs() is $GOMAXPROCS if it is a positive integer; Go ignores anything else.
 std::optional<int> env_maxprocs() {
@@ -120,9 +127,14 @@ int run(const options& opts, std::function<void()> main_goroutine) {
       opts.stack_size != 0 ? opts.stack_size : detail::stack_pool::kDefaultStackSize;
   detail::liveness::start_watchdog();
   auto pool = std::make_unique<detail::pool>(procs, stack, opts.virtual_time);
+  pool_started();
   pool->start(std::make_unique<detail::task_of<std::function<void()>>>(std::move(main_goroutine)));
   pool->wait_main();
-  if (!pool->finish()) abandon(std::move(pool));
+  if (pool->finish()) {
+    live_pools.fetch_sub(1);
+  } else {
+    abandon(std::move(pool));
+  }
   return 0;
 }
 

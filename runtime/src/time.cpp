@@ -40,7 +40,12 @@ clock::time_point now() {
 }
 
 void sleep(clock::duration d) {
-  if (d <= clock::duration::zero()) return;
+  if (d <= clock::duration::zero()) {
+    // Go returns at once; without preemption, yielding is what a learner's
+    // sleep(0) in a polling loop needs to let other goroutines (and timers) run.
+    gosched();
+    return;
+  }
   if (detail::current_processor() == nullptr) {  // a plain OS thread sleeps the plain way
     std::this_thread::sleep_for(d);
     return;

@@ -26,7 +26,7 @@ struct timer_state;
 clock::time_point now();
 
 // sleep() pauses the calling goroutine for at least d; other goroutines run
-// on its thread meanwhile. d <= 0 returns at once.
+// on its thread meanwhile. d <= 0 only yields, like gosched().
 void sleep(clock::duration d);
 
 // timer delivers one time value on C once its duration has passed (time.Timer).
