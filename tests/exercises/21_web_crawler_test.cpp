@@ -14,37 +14,12 @@
 
 namespace {
 
+using grading::at_once;
 using exercise::crawl;
 using exercise::page;
 using grading::graded;
 using bodies = std::map<std::string, std::string>;
 
-// at_once is a probe for parallelism: the first callers of visit() wait until
-// `want` of them are inside at once, which only happens if that many
-// goroutines call it at the same time. It gives up after gort_test::eventually's
-// bound, so fetches made one after another fail instead of hanging.
-class at_once {
- public:
-  explicit at_once(int want) : want_(want) {}
-
-  void visit() {
-    ++inside_;
-    if (!reached_ && !gave_up_) {
-      const bool settled = gort_test::eventually([this] {
-        if (inside_ >= want_) reached_ = true;
-        return reached_ || gave_up_;
-      });
-      if (!settled) gave_up_ = true;
-    }
-    --inside_;
-  }
-
-  // reached() is whether `want` visits were ever inside at once.
-  bool reached() const { return reached_; }
-
- private:
-  const int want_;
-  std::atomic<int> inside_{0};
   std::atomic<bool> reached_{false};
   std::atomic<bool> gave_up_{false};
 };

@@ -5,6 +5,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <functional>
 #include <gort/gort.hpp>
 
@@ -28,5 +29,37 @@ inline void graded_on_virtual_time(std::function<void()> body, int maxprocs = 2)
 inline bool goroutines_settle_at(int n) {
   return gort_test::eventually([n] { return gort::num_goroutine() == n; });
 }
+
+// at_once is a probe for parallelism: the first callers of visit() wait until
+// `want` of them are inside at once, which only happens if that many
+// goroutines call it at the same time. It gives up after gort_test::eventually's
+// bound, so work done one piece after another fails instead of hanging.
+class at_once {
+ public:
+  explicit at_once(int want) : want_(want) {}
+
+  void visit() {
+    const int inside = ++inside_;
+    int peak = peak_;
+    while (inside > peak && !peak_.compare_exchange_weak(peak, inside)) {
+    }
+    if (!reached_ && !gave_up_) {
+      const bool settled = gort_test::eventually([this] {
+        if (inside_ >= want_) reached_ = true;
+        return reached_ || gave_up_;
+      });
+      if (!settled) gave_up_ = true;
+    }
+    --inside_;
+  }
+
+  // reached() is whether `want` visits were ever inside at once.
+  bool reached() const { return reached_; }
+  // peak() is the most visits ever inside at once.
+  int peak() const { return peak_; }
+
+ private:
+  const int want_;
+  std::atomic<int> inside_{0};
 
 }  // namespace grading
