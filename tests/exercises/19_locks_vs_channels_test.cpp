@@ -17,11 +17,6 @@ using exercise::process_fn;
 using exercise::task;
 using grading::graded;
 
-  std::atomic<int> peak_{0};
-  std::atomic<bool> reached_{false};
-  std::atomic<bool> gave_up_{false};
-};
-
 // pool_under_test is one of the two pools, by name.
 struct pool_under_test {
   std::string name;

@@ -20,10 +20,6 @@ using exercise::page;
 using grading::graded;
 using bodies = std::map<std::string, std::string>;
 
-  std::atomic<bool> reached_{false};
-  std::atomic<bool> gave_up_{false};
-};
-
 // fake_web serves a fixed set of pages and counts the fetches of every URL.
 // Fetches of the URLs in `gated` visit a probe first.
 class fake_web {

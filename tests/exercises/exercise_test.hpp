@@ -61,5 +61,9 @@ class at_once {
  private:
   const int want_;
   std::atomic<int> inside_{0};
+  std::atomic<int> peak_{0};
+  std::atomic<bool> reached_{false};
+  std::atomic<bool> gave_up_{false};
+};
 
 }  // namespace grading
