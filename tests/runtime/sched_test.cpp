@@ -294,14 +294,6 @@ TEST_P(SchedDeathTest, ExitEndsTheProcessWithItsCode) {
               testing::ExitedWithCode(3), "");
 }
 
-TEST_P(SchedDeathTest, StdExitInAGoroutineEndsTheProcessLikeOsExit) {
-  EXPECT_EXIT(run_main([] {
-                gort::go([] { std::exit(4); });
-                gort::make_chan<int>().recv();
-              }),
-              testing::ExitedWithCode(4), "");
-}
-
 TEST(SchedMisuseDeathTest, GoOutsideRunIsAFatalError) {
   EXPECT_EXIT(gort::go([] {}), testing::ExitedWithCode(2),
               "fatal error: gort::go called outside gort::run");

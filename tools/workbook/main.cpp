@@ -128,6 +128,7 @@ fs::file_time_type newest_change(const exercise& e) {
 }
 
 int watch(const project& p) {
+  std::cout << std::unitbuf;  // a learner watches it live, even through a pipe
   for (const exercise& e : p.exercises()) {
     const auto r = progress(progress_file(p)).result_of(e.id());
     if (r && r->done()) continue;

@@ -114,7 +114,9 @@ int num_cpu();
 int num_goroutine();
 
 // exit() flushes stdout and stderr and ends the process now with code, with
-// no destructors run (Go's os.Exit).
+// no destructors run (Go's os.Exit). In a goroutine, call this, not std::exit:
+// std::exit first destroys the calling thread's fiber scheduler, which waits
+// for every goroutine on that thread, and so it hangs.
 [[noreturn]] void exit(int code);
 
 }  // namespace gort
