@@ -31,41 +31,6 @@ gort::recv_chan<int> closed_after(const std::vector<int>& values) {
   return ch;
 }
 
-// parallel_probe is an f for run_pipeline that proves `want` calls of it ran at
-// once: each call waits until `want` calls are running together. If that never
-// happens the wait gives up (a failure, not a hang) and later calls do not wait.
-// peak() is the most calls that ever ran at once.
-class parallel_probe {
- public:
-  explicit parallel_probe(int want) : want_(want) {}
-
-  int operator()(int v) {
-    const int running = ++running_;
-    int peak = peak_.load();
-    while (running > peak && !peak_.compare_exchange_weak(peak, running)) {
-    }
-    if (running >= want_) met_ = true;
-    if (!met_ && !gave_up_ && !gort_test::eventually([this] { return met_.load(); })) {
-      gave_up_ = true;
-    }
-    // Stay running a little: with more workers than asked for, their calls
-    // pile up here and the peak shows it.
-    for (int i = 0; i < 10; ++i) gort::gosched();
-    --running_;
-    return v * 10;
-  }
-
-  bool met() const { return met_; }
-  int peak() const { return peak_; }
-
- private:
-  const int want_;
-  std::atomic<int> running_{0};
-  std::atomic<int> peak_{0};
-  std::atomic<bool> met_{false};
-  std::atomic<bool> gave_up_{false};
-};
-
 TEST(Pipeline, GenerateSendsEveryValueInOrderThenCloses) {
   graded([] {
     auto ch = gort::make_chan<int>();
@@ -204,14 +169,17 @@ TEST(Pipeline, RunPipelineRunsItsWorkersAtOnce) {
     graded(
         [] {
           constexpr int kWorkers = 4;
-          parallel_probe probe(kWorkers);
+          grading::at_once probe(kWorkers);
           std::vector<int> values(20);
           std::iota(values.begin(), values.end(), 1);
           std::vector<int> expected;
           for (int v : values) expected.push_back(v * 10);
-          EXPECT_THAT(run_pipeline(values, kWorkers, [&probe](int v) { return probe(v); }),
+          EXPECT_THAT(run_pipeline(values, kWorkers, [&probe](int v) {
+                        probe.visit();
+                        return v * 10;
+                      }),
                       UnorderedElementsAreArray(expected));
-          ASSERT_TRUE(probe.met()) << "f never ran in " << kWorkers << " workers at once";
+          ASSERT_TRUE(probe.reached()) << "f never ran in " << kWorkers << " workers at once";
           EXPECT_LE(probe.peak(), kWorkers) << "more calls of f at once than there are workers";
           EXPECT_TRUE(grading::goroutines_settle_at(1));
         },
