@@ -8,9 +8,11 @@
 #include <boost/fiber/properties.hpp>
 #include <chrono>
 #include <cstdint>
+#include <memory>
 #include <string>
 
 #include "gort/detail/park.hpp"
+#include "gort/runtime.hpp"
 
 namespace gort::detail {
 
@@ -48,8 +50,9 @@ class goroutine final : public boost::fibers::fiber_properties {
   enum class role { main, user, system };
 
   goroutine(pool& owner_pool, std::uint64_t goroutine_id, role goroutine_role,
-            std::string start_label, const char* start_type) noexcept
+            std::unique_ptr<task> goroutine_body, std::string start_label, const char* start_type) noexcept
       : fiber_properties(nullptr),
+        body(std::move(goroutine_body)),
         owner(owner_pool),
         id(goroutine_id),
         what(goroutine_role),
@@ -58,13 +61,18 @@ class goroutine final : public boost::fibers::fiber_properties {
         sleeper(nullptr, this) {}
 
   bool counted() const noexcept { return what != role::system; }
+  // started() is false until a processor first runs it: a goroutine gets its
+  // fiber and stack only then, so one that is merely queued costs neither.
+  bool started() const noexcept { return sleeper.context() != nullptr; }
 
+  std::unique_ptr<task> body;  // what it runs; reset when it returns
   pool& owner;
   const std::uint64_t id;  // Go's goroutine id: main is 1; the timer service is 0
   const role what;
   const std::string label;      // the name given to go(), if any, for dumps
   const char* const type_name;  // else the mangled type of the callable it runs
   parker sleeper;           // its context is set when the goroutine starts running
+  goroutine* next_runnable = nullptr;  // its link in a run queue (pool.hpp) while runnable
   goroutine* prev_live = nullptr;  // the registry of live goroutines (dump.cpp)
   goroutine* next_live = nullptr;
 };

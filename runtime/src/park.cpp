@@ -5,23 +5,40 @@
 // is switched out, and signalled once unpark() ran; park() sleeps only if the
 // token is not yet signalled, and unpark() schedules the owner only if it is
 // parked, so each token wakes its owner exactly once and never early.
+// A parked goroutine's fiber is detached from its thread, so that unpark()
+// can queue it on the waker's processor (pool.hpp: runnext).
 // Lock order: queue locks, then the parker's lock. Boost's suspend(lock)
-// releases the parker's lock only after the owner's context is switched out.
+// releases the parker's lock only after the owner's context is switched out,
+// so an unpark() that finds the token parked finds the fiber switched out too.
 #include "gort/detail/park.hpp"
 
+#include <time.h>
+
+#include <boost/fiber/scheduler.hpp>
+#include <chrono>
 #include <mutex>
 
 #include "goroutine.hpp"
 #include "liveness.hpp"
+#include "pool.hpp"
 
 namespace gort::detail {
 namespace {
+
+// coarse_now() is the monotonic clock at scheduler-tick resolution: dumps
+// show waits in whole minutes, and it costs a fraction of a precise reading.
+std::chrono::steady_clock::rep coarse_now() noexcept {
+  timespec now{};
+  ::clock_gettime(CLOCK_MONOTONIC_COARSE, &now);
+  const auto since_boot = std::chrono::seconds(now.tv_sec) + std::chrono::nanoseconds(now.tv_nsec);
+  return std::chrono::duration_cast<std::chrono::steady_clock::duration>(since_boot).count();
+}
 
 // fall_asleep() and wake_up(): the parker's lock held. They keep the dump's
 // view and the deadlock detector's counts (liveness.hpp) in step.
 void fall_asleep(parker& p, wait_reason why) noexcept {
   p.reason = why;
-  p.asleep_since = std::chrono::steady_clock::now().time_since_epoch().count();
+  p.asleep_since = coarse_now();
   p.asleep = true;
   if (goroutine* g = p.owner()) {
     if (g->counted()) liveness::goroutine_parked();
@@ -37,6 +54,18 @@ void wake_up(parker& p) noexcept {
   } else {
     liveness::thread_unblocked();
   }
+}
+
+// sleep() switches the caller out until it is woken; the lock is released
+// once it is switched out.
+void sleep(parker& p, std::unique_lock<boost::fibers::detail::spinlock>& lock) noexcept {
+  if (p.owner() == nullptr) {
+    p.context()->suspend(lock);  // a plain thread's own context: Boost wakes it
+    return;
+  }
+  boost::fibers::scheduler* thread_scheduler = p.context()->get_scheduler();
+  thread_scheduler->detach_worker_context(p.context());
+  thread_scheduler->suspend(lock);
 }
 
 }  // namespace
@@ -56,7 +85,7 @@ void park(wake_token& token, std::span<spinlock* const> held, wait_reason why) {
   if (token.signalled) return;
   token.parked = true;
   fall_asleep(self, why);
-  self.context()->suspend(lock);
+  sleep(self, lock);
 }
 
 void unpark(wake_token& token) noexcept {
@@ -69,7 +98,12 @@ void unpark(wake_token& token) noexcept {
     was_parked = token.parked;
     if (was_parked) wake_up(owner);
   }
-  if (was_parked) boost::fibers::context::active()->schedule(sleeper);
+  if (!was_parked) return;
+  if (goroutine* g = owner.owner()) {
+    g->owner.ready(*g, true);
+  } else {
+    boost::fibers::context::active()->schedule(sleeper);
+  }
 }
 
 void block_forever(wait_reason why) {

@@ -3,6 +3,7 @@
 #include "pool.hpp"
 
 #include <algorithm>
+#include <utility>
 #include <boost/fiber/fiber.hpp>
 #include <boost/fiber/operations.hpp>
 
@@ -33,23 +34,54 @@ boost::fibers::context* pop_front(ready_queue& q) noexcept {
   return ctx;
 }
 
+// goroutine_of() is the record of a goroutine's fiber (its Boost.Fiber properties).
+goroutine& goroutine_of(boost::fibers::context* ctx) noexcept {
+  return *static_cast<goroutine*>(ctx->get_properties());
+}
+
 }  // namespace
 
 processor* current_processor() noexcept { return tl_processor; }
 
-// --- processor ---------------------------------------------------------------
+// --- run_list and processor -------------------------------------------------
 
-void processor::push(boost::fibers::context* ctx) noexcept {
+void run_list::push_back(goroutine* g) noexcept {
+  g->next_runnable = nullptr;
+  (tail_ != nullptr ? tail_->next_runnable : head_) = g;
+  tail_ = g;
+}
+
+goroutine* run_list::pop_front() noexcept {
+  goroutine* g = head_;
+  if (g == nullptr) return nullptr;
+  head_ = g->next_runnable;
+  if (head_ == nullptr) tail_ = nullptr;
+  g->next_runnable = nullptr;
+  return g;
+}
+
+void processor::push(goroutine* g) noexcept {
   std::lock_guard lock(runq_lock);
-  ctx->ready_link(runq);
+  runq.push_back(g);
   runq_size.fetch_add(1);
 }
 
-boost::fibers::context* processor::pop() noexcept {
+void processor::push_next(goroutine* g) noexcept {
+  if (goroutine* displaced = runnext.exchange(g)) push(displaced);
+}
+
+goroutine* processor::pop() noexcept {
+  if (runnext_streak < kRunnextStreak || runq_size.load(std::memory_order_relaxed) == 0) {
+    if (goroutine* g = runnext.exchange(nullptr)) {
+      ++runnext_streak;
+      return g;
+    }
+  }
+  runnext_streak = 0;
   std::lock_guard lock(runq_lock);
-  boost::fibers::context* ctx = pop_front(runq);
-  if (ctx != nullptr) runq_size.fetch_sub(1);
-  return ctx;
+  goroutine* g = runq.pop_front();
+  if (g != nullptr) runq_size.fetch_sub(1);
+  return g;
 }
 
 void processor::wake() noexcept {
@@ -60,23 +92,23 @@ void processor::wake() noexcept {
   park_cv.notify_one();
 }
 
-boost::fibers::context* processor::steal_into(processor& thief) noexcept {
-  ready_queue batch;
+goroutine* processor::steal_into(processor& thief) noexcept {
+  run_list batch;
   std::size_t taken = 0;
   {
     std::lock_guard lock(runq_lock);
     const std::size_t want = (runq_size.load() + 1) / 2;
     while (taken < want && !runq.empty()) {
-      pop_front(runq)->ready_link(batch);
+      batch.push_back(runq.pop_front());
       ++taken;
     }
     runq_size.fetch_sub(taken);
   }
-  boost::fibers::context* first = pop_front(batch);
+  goroutine* first = batch.pop_front();
   if (!batch.empty()) {
     std::lock_guard lock(thief.runq_lock);
-    while (boost::fibers::context* ctx = pop_front(batch)) {
-      ctx->ready_link(thief.runq);
+    while (goroutine* g = batch.pop_front()) {
+      thief.runq.push_back(g);
       thief.runq_size.fetch_add(1);
     }
   }
@@ -90,24 +122,22 @@ void pool_algorithm::awakened(boost::fibers::context* ctx) noexcept {
     ctx->ready_link(pinned_);
     return;
   }
-  ctx->detach();  // any pool thread may run it next
-  if (self_.owner.is_active(self_)) {
-    self_.push(ctx);
-  } else {
-    self_.owner.push_global(ctx);
-  }
-  self_.owner.wake_idle_processor();
+  // A yield, or a wake-up by Boost.Fiber itself (the timer service's
+  // condition variable): to the runq's tail, not runnext.
+  ctx->detach();
+  goroutine& g = goroutine_of(ctx);
+  g.owner.ready(g, false);
 }
 
 boost::fibers::context* pool_algorithm::pick_next() noexcept {
   if (boost::fibers::context* ctx = pop_front(pinned_)) return ctx;
-  boost::fibers::context* ctx = self_.owner.find_work(self_);
-  if (ctx != nullptr) boost::fibers::context::active()->attach(ctx);
-  return ctx;
+  goroutine* g = self_.owner.find_work(self_);
+  return g != nullptr ? self_.owner.context_for(*g) : nullptr;
 }
 
 bool pool_algorithm::has_ready_fibers() const noexcept {
-  return !pinned_.empty() || (self_.owner.is_active(self_) && self_.runq_size.load() > 0);
+  return !pinned_.empty() || (self_.owner.is_active(self_) &&
+                              (self_.runq_size.load() > 0 || self_.runnext.load() != nullptr));
 }
 
 void pool_algorithm::suspend_until(std::chrono::steady_clock::time_point const& deadline) noexcept {
@@ -123,30 +153,84 @@ pool::pool(int maxprocs, std::size_t stack_size, bool virtual_time)
   if (virtual_time) liveness::add_virtual_clock(timers_);
 }
 
-void pool::push_global(boost::fibers::context* ctx) noexcept {
+void pool::ready(goroutine& g, bool next) noexcept {
+  processor* self = current_processor();
+  if (self != nullptr && &self->owner == this && is_active(*self)) {
+    if (next) {
+      self->push_next(&g);
+    } else {
+      self->push(&g);
+    }
+  } else {
+    push_global(&g);
+  }
+  wake_idle_processor();
+}
+
+void pool::push_global(goroutine* g) noexcept {
   std::lock_guard lock(global_lock_);
-  ctx->ready_link(global_);
+  global_.push_back(g);
   global_size_.fetch_add(1);
 }
 
-boost::fibers::context* pool::find_work(processor& self) noexcept {
+goroutine* pool::pop_global() noexcept {
+  if (global_size_.load() == 0) return nullptr;
+  std::lock_guard lock(global_lock_);
+  goroutine* g = global_.pop_front();
+  if (g != nullptr) global_size_.fetch_sub(1);
+  return g;
+}
+
+goroutine* pool::find_work(processor& self) noexcept {
   if (!is_active(self)) return nullptr;
-  if (boost::fibers::context* ctx = self.pop()) return ctx;
-  if (global_size_.load() > 0) {
-    std::lock_guard lock(global_lock_);
-    if (boost::fibers::context* ctx = pop_front(global_)) {
-      global_size_.fetch_sub(1);
-      return ctx;
+  if (++self.ticks % processor::kGlobalEvery == 0) {
+    if (goroutine* g = pop_global()) return g;
+  }
+  if (goroutine* g = self.pop()) return g;
+  if (goroutine* g = pop_global()) return g;
+  if (goroutine* g = steal(self)) return g;
+  if (std::exchange(self.steal_next_allowed, false)) {
+    const int count = started_.load(std::memory_order_acquire);
+    for (int i = 0; i < count; ++i) {
+      if (procs_[i].get() == &self) continue;
+      if (goroutine* g = procs_[i]->steal_next()) return g;
     }
   }
+  return nullptr;
+}
+
+goroutine* pool::steal(processor& self) noexcept {
   const int count = started_.load(std::memory_order_acquire);
   const auto start = random_index(static_cast<unsigned>(count));
   for (int i = 0; i < count; ++i) {
     processor& victim = *procs_[(start + static_cast<unsigned>(i)) % static_cast<unsigned>(count)];
-    if (&victim == &self || victim.runq_size.load() == 0) continue;
-    if (boost::fibers::context* ctx = victim.steal_into(self)) return ctx;
+    if (&victim == &self) continue;
+    if (victim.runq_size.load() > 0) {
+      if (goroutine* g = victim.steal_into(self)) return g;
+    }
+    // A surplus processor never runs its runnext itself.
+    if (!is_active(victim)) {
+      if (goroutine* g = victim.steal_next()) return g;
+    }
   }
   return nullptr;
+}
+
+boost::fibers::context* pool::context_for(goroutine& g) noexcept {
+  boost::fibers::context* ctx = g.sleeper.context();
+  if (ctx == nullptr) {
+    try {
+      // The scheduler keeps its own reference; it frees the fiber when it ends.
+      ctx = boost::fibers::make_worker_context_with_properties(
+                boost::fibers::launch::post, &g, pooled_stack(stacks_), [this, &g] { run_goroutine(g); })
+                .get();
+    } catch (const std::bad_alloc&) {
+      fatal("runtime: cannot allocate a goroutine stack (out of memory)");
+    }
+    g.sleeper.set_context(ctx);
+  }
+  boost::fibers::context::active()->attach(ctx);
+  return ctx;
 }
 
 bool pool::work_available() const noexcept {
@@ -158,8 +242,17 @@ bool pool::work_available() const noexcept {
   return false;
 }
 
+bool pool::next_to_steal(const processor& self) const noexcept {
+  const int count = started_.load(std::memory_order_acquire);
+  for (int i = 0; i < count; ++i) {
+    if (procs_[i].get() != &self && procs_[i]->runnext.load() != nullptr) return true;
+  }
+  return false;
+}
+
 void pool::wake_idle_processor() noexcept {
-  if (nidle_.load() == 0) return;
+  // A spinning processor will find the work; waking another costs a system call.
+  if (nidle_.load() == 0 || spinning_.load() > 0) return;
   processor* sleeper = nullptr;
   {
     std::lock_guard lock(idle_mutex_);
@@ -212,6 +305,13 @@ bool pool::spin_for_work(processor& self) noexcept {
     for (int i = 0; i < 20 && !found; ++i) pause_briefly();
   }
   spinning_.fetch_sub(1);
+  // The last look, after no longer counting as spinning (a producer that saw
+  // us spinning did not wake anyone): a runnext still waiting after the whole
+  // spin belongs to a processor busy running something else, so take it.
+  if (!found && (work_available() || next_to_steal(self))) {
+    self.steal_next_allowed = true;
+    found = true;
+  }
   return found;
 }
 
@@ -268,32 +368,31 @@ void pool::spawn(std::unique_ptr<task> body, std::string label, const char* type
   launch(std::move(body), goroutine::role::user, std::move(label), type_name);
 }
 
-void pool::launch(std::unique_ptr<task> body, goroutine::role role, std::string label,
-                  const char* type_name) {
-  auto* g = new goroutine(*this, next_id_.fetch_add(1), role, std::move(label), type_name);
-  goroutines_.fetch_add(1);
-  liveness::goroutine_started();
-  register_goroutine(*g);
-  try {
-    boost::fibers::fiber(boost::fibers::launch::post, static_cast<boost::fibers::fiber_properties*>(g),
-                         std::allocator_arg, pooled_stack(stacks_),
-                         [this, g, body = std::move(body)]() mutable { run_goroutine(*g, body); })
-        .detach();
-  } catch (...) {
-    unregister_goroutine(*g);
-    liveness::goroutine_exited();
-    goroutines_.fetch_sub(1);
-    delete g;
-    throw;
-  }
+void pool::start_system(std::unique_ptr<task> body, std::string label) {
+  launch(std::move(body), goroutine::role::system, std::move(label), nullptr);
 }
 
-void pool::run_goroutine(goroutine& g, std::unique_ptr<task>& body) {
-  g.sleeper.set_context(boost::fibers::context::active());
+void pool::launch(std::unique_ptr<task> body, goroutine::role role, std::string label,
+                  const char* type_name) {
+  const std::uint64_t id = role == goroutine::role::system ? 0 : next_id_.fetch_add(1);
+  auto* g = new goroutine(*this, id, role, std::move(body), std::move(label), type_name);
+  if (g->counted()) {
+    goroutines_.fetch_add(1);
+    liveness::goroutine_started();
+    register_goroutine(*g);
+  }
+  ready(*g, true);  // as Go's newproc: the new goroutine runs next on this thread
+}
+
+void pool::run_goroutine(goroutine& g) {
+  if (!g.counted()) {
+    g.body->run();
+    return;
+  }
   bool goexited = false;
   try {
-    body->run();
-    body.reset();  // the goroutine's captures die with it, before it counts as ended
+    g.body->run();
+    g.body.reset();  // the goroutine's captures die with it, before it counts as ended
   } catch (const goexit_signal&) {
     goexited = true;
   } catch (const std::exception& e) {

@@ -2,22 +2,35 @@
 // pool: one gort::run's goroutine scheduler — GOMAXPROCS OS threads, each
 // running Boost.Fiber with pool_algorithm, sharing work by stealing.
 //
-// How a goroutine moves: a fiber that becomes ready is detached from its
-// thread's Boost.Fiber scheduler and queued on that thread's processor (or on
-// the global queue when the thread is surplus after gomaxprocs lowered the
-// count); whichever thread picks it next attaches it and runs it there.
+// How a goroutine moves: run queues hold goroutine records, not fibers. A new
+// goroutine is only a record until a processor first picks it; then it gets
+// its stack and fiber (so a million queued goroutines cost no stacks). A
+// goroutine that blocks detaches its fiber from its thread; whoever readies
+// it (a channel operation, a timer, a yield) queues the record on the
+// readier's own processor, and the thread that picks it next attaches the
+// fiber and runs it there.
+//
+// Like Go's P, each processor has a runnext slot besides its FIFO runq: the
+// goroutine just readied by a channel hand-off, or just started by go(), runs
+// next on the same thread, so two goroutines talking through a channel stay
+// on one thread and one cache. Other threads leave a runnext alone while they
+// spin, and take it only on their last look before they sleep, when its
+// owner has been busy for the whole spin.
 //
 // Invariants:
-//   - A ready goroutine's context is in exactly one queue: a processor's runq
-//     or the global queue. Running, blocked and sleeping ones are in none.
+//   - A runnable goroutine's record is in exactly one place: a processor's
+//     runnext or runq, or the global queue. Running, blocked and sleeping
+//     ones are in none, and a blocked goroutine's fiber is attached to no
+//     thread.
 //   - Only processors with index < maxprocs take goroutines from queues; the
 //     others only run their own pinned contexts and hand ready goroutines to
 //     the global queue. So at most maxprocs threads start running goroutines.
 //   - A processor is in idle_ only while parked in suspend_until (or about to
 //     be), and nidle_ == idle_.size() under idle_mutex_.
 //   - Lost wake-ups are impossible: a producer publishes work, then reads
-//     nidle_; a parking processor increments nidle_, then looks for work; both
-//     with sequentially consistent operations, so one of them sees the other.
+//     spinning_ and nidle_; a parking processor increments nidle_ (and, when
+//     it spins, decrements spinning_) and then looks for work; all with
+//     sequentially consistent operations, so one of them sees the other.
 // Lock order: a processor's runq_lock and the global queue's lock are never
 // held together except victim-then-thief while stealing, which a thief takes
 // only on its own runq after releasing the victim's. idle_mutex_ before a
@@ -49,22 +62,50 @@ namespace gort::detail {
 using ready_queue = boost::fibers::scheduler::ready_queue_type;
 class pool;
 
+// run_list: a FIFO of runnable goroutines, linked through goroutine::next_runnable.
+class run_list {
+ public:
+  bool empty() const noexcept { return head_ == nullptr; }
+  void push_back(goroutine* g) noexcept;
+  goroutine* pop_front() noexcept;
+
+ private:
+  goroutine* head_ = nullptr;
+  goroutine* tail_ = nullptr;
+};
+
 // processor: one pool thread's share of the scheduler (Go's P and M in one).
 struct processor {
   processor(pool& owner_pool, int position) : owner(owner_pool), index(position) {}
 
-  void push(boost::fibers::context* ctx) noexcept;
-  boost::fibers::context* pop() noexcept;
-  // steal_into() moves about half of this runq to thief's and returns one context.
-  boost::fibers::context* steal_into(processor& thief) noexcept;
+  void push(goroutine* g) noexcept;
+  // push_next() puts g in runnext; the goroutine it displaces goes to the runq's tail.
+  void push_next(goroutine* g) noexcept;
+  // pop() is the owner's pick: runnext first, unless it has been picked
+  // kRunnextStreak times in a row while the runq waits; then the runq's head.
+  goroutine* pop() noexcept;
+  // steal_into() moves about half of this runq to thief's and returns one goroutine.
+  goroutine* steal_into(processor& thief) noexcept;
+  goroutine* steal_next() noexcept { return runnext.exchange(nullptr); }
+
+  static constexpr int kRunnextStreak = 32;
+  static constexpr int kGlobalEvery = 61;  // Go's schedtick % 61: the global queue is never starved
 
   pool& owner;
   const int index;
   std::thread thread;
 
   spinlock runq_lock;  // guards runq; never held while parking or waking
-  ready_queue runq;
+  run_list runq;
   std::atomic<std::size_t> runq_size{0};
+  std::atomic<goroutine*> runnext{nullptr};
+  // Owner-only: runnext picks in a row (two goroutines handing a value back
+  // and forth would otherwise starve the runq: there is no preemption), and
+  // picks since the global queue was last looked at first.
+  int runnext_streak = 0;
+  int ticks = 0;
+  // Set by park() when its last look found a runnext worth stealing; find_work() takes it.
+  bool steal_next_allowed = false;
 
   // wake() ends this thread's current or next park.
   void wake() noexcept;
@@ -109,6 +150,9 @@ class pool {
   // spawn() starts a goroutine; called on one of this pool's threads. label
   // (if not empty) or the callable's type_name names it in dumps.
   void spawn(std::unique_ptr<task> body, std::string label, const char* type_name);
+  // start_system() starts one of the runtime's own goroutines (the timer
+  // service): not counted, not in dumps.
+  void start_system(std::unique_ptr<task> body, std::string label);
   int set_maxprocs(int n);
   int maxprocs() const noexcept { return maxprocs_.load(std::memory_order_relaxed); }
   int live_goroutines() const noexcept { return goroutines_.load(std::memory_order_relaxed); }
@@ -117,8 +161,13 @@ class pool {
 
   // Scheduler hooks, called by pool_algorithm.
   bool is_active(const processor& p) const noexcept { return p.index < maxprocs(); }
-  void push_global(boost::fibers::context* ctx) noexcept;
-  boost::fibers::context* find_work(processor& self) noexcept;
+  // ready() makes g runnable: on the calling processor if it is one of this
+  // pool's active ones (in runnext if next), else on the global queue.
+  void ready(goroutine& g, bool next) noexcept;
+  goroutine* find_work(processor& self) noexcept;
+  // context_for() attaches g's fiber to the calling thread, creating it (and
+  // its stack) when g has never run.
+  boost::fibers::context* context_for(goroutine& g) noexcept;
   void wake_idle_processor() noexcept;
   void park(processor& self, std::chrono::steady_clock::time_point deadline) noexcept;
 
@@ -127,8 +176,14 @@ class pool {
   void processor_main(processor& self);
   void launch(std::unique_ptr<task> body, goroutine::role role, std::string label,
               const char* type_name);
-  void run_goroutine(goroutine& g, std::unique_ptr<task>& body);
+  void run_goroutine(goroutine& g);
+  void push_global(goroutine* g) noexcept;
+  goroutine* pop_global() noexcept;
+  goroutine* steal(processor& self) noexcept;
+  // work_available() is true if a runq or the global queue holds a goroutine (runnext aside).
   bool work_available() const noexcept;
+  // next_to_steal() is true if a processor other than self holds a runnext.
+  bool next_to_steal(const processor& self) const noexcept;
   // spin_for_work(): true if work or a wake-up arrived while spinning briefly.
   bool spin_for_work(processor& self) noexcept;
   static constexpr int kSpinRounds = 100;
@@ -142,7 +197,7 @@ class pool {
   std::atomic<int> started_{0};  // procs_[0, started_) are constructed and running
 
   spinlock global_lock_;  // guards global_
-  ready_queue global_;
+  run_list global_;
   std::atomic<std::size_t> global_size_{0};
 
   std::mutex idle_mutex_;  // guards idle_; taken before a processor's park_mutex

@@ -54,7 +54,7 @@ void stack_pool::deallocate(boost::context::stack_context& sc) noexcept {
   std::unique_lock lock(mutex_);
   const bool cache_full = free_.size() >= kCachedStacks;
   lock.unlock();
-  if (cache_full) ::madvise(bottom, stack_size_, MADV_DONTNEED);
+  if (cache_full) ::madvise(bottom, stack_size_, MADV_FREE);
   lock.lock();
   free_.push_back(bottom);
 }

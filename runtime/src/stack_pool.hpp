@@ -6,7 +6,8 @@
 // it touches are ever committed. There is no guard page: one mapping per stack
 // would hit vm.max_map_count near 32,000 goroutines, and the contract asks for
 // 1,000,000. Stacks are reused through a free list; beyond a cache of
-// kCachedStacks, a freed stack's pages are given back to the kernel.
+// kCachedStacks, a freed stack's pages are offered back to the kernel
+// (MADV_FREE: taken only under memory pressure, and free to reuse until then).
 //
 // Invariants: every stack handed out is stack_size bytes, page-aligned, and in
 // exactly one of: a running or parked goroutine, the free list, or the unused
@@ -38,7 +39,7 @@ class stack_pool {
   explicit stack_pool(std::size_t stack_size) : stack_size_(stack_size) {}
 
   static constexpr std::size_t kArenaBytes = std::size_t{64} << 20;
-  static constexpr std::size_t kCachedStacks = 4096;
+  static constexpr std::size_t kCachedStacks = 65536;
 
   const std::size_t stack_size_;
   std::mutex mutex_;  // guards the fields below; held for a few pointer moves only

@@ -19,17 +19,9 @@ clock::time_point deadline(clock::time_point now, clock::duration d) noexcept {
 }
 
 void timer_queue::start() {
-  // The serving fiber is the runtime's own: it has a goroutine record (id 0)
-  // so it can wake goroutines, but it is not counted among them.
-  auto* record = new goroutine(owner_, 0, goroutine::role::system, "timers", nullptr);
-  boost::fibers::fiber(boost::fibers::launch::post,
-                       static_cast<boost::fibers::fiber_properties*>(record), std::allocator_arg,
-                       pooled_stack(owner_.stacks()),
-                       [this, record] {
-                         record->sleeper.set_context(boost::fibers::context::active());
-                         serve();
-                       })
-      .detach();
+  // The serving fiber is the runtime's own goroutine (id 0): it can wake
+  // goroutines, but it is not counted among them.
+  owner_.start_system(bind_task([this] { serve(); }), "timers");
 }
 
 void timer_queue::stop() {

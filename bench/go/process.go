@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: MIT
+// This file holds the whole-process workloads: skynet, spawn, parked and idle.
+
+package main
+
+import (
+	"sort"
+	"sync"
+	"syscall"
+	"time"
+)
+
+// skynet sends num up out if it is a leaf, else starts div children on an
+// unbuffered channel and sends up the sum of their values.
+func skynet(out chan<- int64, num, size, div int64) {
+	if size == 1 {
+		out <- num
+		return
+	}
+	rc := make(chan int64)
+	for i := int64(0); i < div; i++ {
+		go skynet(rc, num+i*(size/div), size/div, div)
+	}
+	var sum int64
+	for i := int64(0); i < div; i++ {
+		sum += <-rc
+	}
+	out <- sum
+}
+
+// skynetRun times one skynet tree of 1,000,000 leaves, in ms.
+func skynetRun(int) (float64, string) {
+	start := time.Now()
+	root := make(chan int64)
+	go skynet(root, 0, 1000000, 10)
+	result := <-root
+	elapsed := time.Since(start)
+	if result != 499999500000 {
+		fail("skynet: result %d, want 499999500000", result)
+	}
+	return millis(elapsed), "ms"
+}
+
+// spawn times 3 batches of 1,000,000 goroutines that each call wg.Done and
+// returns the median batch's ns per goroutine.
+func spawn(int) (float64, string) {
+	const batch = 1000000
+	times := make([]time.Duration, 3)
+	for i := range times {
+		var wg sync.WaitGroup
+		wg.Add(batch)
+		start := time.Now()
+		for g := 0; g < batch; g++ {
+			go wg.Done()
+		}
+		wg.Wait()
+		times[i] = time.Since(start)
+	}
+	sort.Slice(times, func(i, j int) bool { return times[i] < times[j] })
+	return float64(times[1].Nanoseconds()) / batch, "ns"
+}
+
+// parked starts n goroutines blocked receiving from one channel and returns
+// the growth of peak RSS since main began, in KiB per goroutine.
+func parked(n int) (float64, string) {
+	release := make(chan struct{})
+	var started, finished sync.WaitGroup
+	started.Add(n)
+	finished.Add(n)
+	for i := 0; i < n; i++ {
+		go func() {
+			started.Done()
+			<-release
+			finished.Done()
+		}()
+	}
+	started.Wait()
+	grown := peakRSS() - rssAtStart
+	close(release)
+	finished.Wait()
+	return float64(grown) / float64(n), "KiB"
+}
+
+// idle sleeps for 2 s and returns the CPU time (user + system) the process used, in ms.
+func idle(int) (float64, string) {
+	time.Sleep(2 * time.Second)
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		fail("getrusage: %v", err)
+	}
+	cpu := time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	return millis(cpu), "ms"
+}
