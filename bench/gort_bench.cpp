@@ -14,8 +14,6 @@
 
 namespace {
 
-constexpr int kPoolWorkers = 4;
-constexpr int kPoolBatch = 1024;
 constexpr int kSpawnBatch = 1'000'000;
 
 // in_run() runs body as the main goroutine of a run on threads threads.
@@ -153,44 +151,22 @@ void after(benchmark::State& state, int threads) {
   state.SetItemsProcessed(state.iterations());
 }
 
-// task: one unit of the pools' work.
-struct task {
-  int n = 0;
-  int steps = 0;
-};
-
-// pool_tasks() is a fresh batch of tasks and the checksum processing them must give.
-std::pair<std::vector<task>, std::int64_t> pool_tasks() {
-  std::vector<task> tasks(kPoolBatch);
-  std::int64_t checksum = 0;
-  for (int i = 0; i < kPoolBatch; ++i) {
-    tasks[static_cast<std::size_t>(i)].n = i % 1000 + 1;
-    checksum += bench::collatz_steps(i % 1000 + 1);
-  }
-  return {std::move(tasks), checksum};
-}
-
-std::int64_t checksum_of(const std::vector<task>& tasks) {
-  std::int64_t sum = 0;
-  for (const task& t : tasks) sum += t.steps;
-  return sum;
-}
-
 void pool_mutex(benchmark::State& state, int threads) {
+  bench::pool_checksum();  // computed once, outside the timing
   in_run(threads, [&] {
     for (auto _ : state) {
-      auto [tasks, expected] = pool_tasks();
+      std::vector<bench::pool_task> tasks = bench::pool_batch();
       gort::mutex mu;
-      std::deque<task*> pending;  // guarded by mu
-      for (task& t : tasks) pending.push_back(&t);
+      std::deque<bench::pool_task*> pending;  // guarded by mu
+      for (bench::pool_task& t : tasks) pending.push_back(&t);
       gort::wait_group workers;
-      workers.add(kPoolWorkers);
-      for (int w = 0; w < kPoolWorkers; ++w) {
+      workers.add(bench::kPoolWorkers);
+      for (int w = 0; w < bench::kPoolWorkers; ++w) {
         gort::go([&] {
           for (;;) {
             mu.lock();
             if (pending.empty()) break;
-            task* t = pending.front();
+            bench::pool_task* t = pending.front();
             pending.pop_front();
             mu.unlock();
             t->steps = bench::collatz_steps(t->n);
@@ -200,35 +176,36 @@ void pool_mutex(benchmark::State& state, int threads) {
         });
       }
       workers.wait();
-      if (checksum_of(tasks) != expected) state.SkipWithError("wrong checksum");
+      if (bench::checksum_of(tasks) != bench::pool_checksum()) state.SkipWithError("wrong checksum");
     }
   });
-  state.SetItemsProcessed(state.iterations() * kPoolBatch);
+  state.SetItemsProcessed(state.iterations() * bench::kPoolBatch);
 }
 
 void pool_channels(benchmark::State& state, int threads) {
+  bench::pool_checksum();  // computed once, outside the timing
   in_run(threads, [&] {
     for (auto _ : state) {
-      auto [tasks, expected] = pool_tasks();
-      auto pending = gort::make_chan<task*>();
-      auto done = gort::make_chan<task*>();
+      std::vector<bench::pool_task> tasks = bench::pool_batch();
+      auto pending = gort::make_chan<bench::pool_task*>();
+      auto done = gort::make_chan<bench::pool_task*>();
       gort::go([pending, &tasks] {
-        for (task& t : tasks) pending.send(&t);
+        for (bench::pool_task& t : tasks) pending.send(&t);
         pending.close();
       });
-      for (int w = 0; w < kPoolWorkers; ++w) {
+      for (int w = 0; w < bench::kPoolWorkers; ++w) {
         gort::go([pending, done] {
-          for (task* t : pending) {
+          for (bench::pool_task* t : pending) {
             t->steps = bench::collatz_steps(t->n);
             done.send(t);
           }
         });
       }
-      for (int i = 0; i < kPoolBatch; ++i) done.recv();
-      if (checksum_of(tasks) != expected) state.SkipWithError("wrong checksum");
+      for (int i = 0; i < bench::kPoolBatch; ++i) done.recv();
+      if (bench::checksum_of(tasks) != bench::pool_checksum()) state.SkipWithError("wrong checksum");
     }
   });
-  state.SetItemsProcessed(state.iterations() * kPoolBatch);
+  state.SetItemsProcessed(state.iterations() * bench::kPoolBatch);
 }
 
 const std::array<bench::workload, 10> kWorkloads{{

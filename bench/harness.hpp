@@ -8,6 +8,7 @@
 #include <benchmark/benchmark.h>
 
 #include <CLI/CLI.hpp>
+#include <cstdint>
 #include <functional>
 #include <span>
 #include <string>
@@ -55,6 +56,38 @@ inline int collatz_steps(int n) {
   int steps = 0;
   for (; n != 1; ++steps) n = n % 2 == 0 ? n / 2 : 3 * n + 1;
   return steps;
+}
+
+// pool_task: one unit of work of the two task pools.
+struct pool_task {
+  int n = 0;
+  int steps = 0;
+};
+
+constexpr int kPoolWorkers = 4;
+constexpr int kPoolBatch = 1024;  // tasks per benchmark iteration
+
+// pool_batch() is a fresh batch of tasks: n runs over 1..1000.
+inline std::vector<pool_task> pool_batch() {
+  std::vector<pool_task> tasks(kPoolBatch);
+  for (int i = 0; i < kPoolBatch; ++i) tasks[static_cast<std::size_t>(i)].n = i % 1000 + 1;
+  return tasks;
+}
+
+// pool_checksum() is the sum of steps a processed batch must show; computed on first use.
+inline std::int64_t pool_checksum() {
+  static const std::int64_t sum = [] {
+    std::int64_t total = 0;
+    for (const pool_task& t : pool_batch()) total += collatz_steps(t.n);
+    return total;
+  }();
+  return sum;
+}
+
+inline std::int64_t checksum_of(const std::vector<pool_task>& tasks) {
+  std::int64_t sum = 0;
+  for (const pool_task& t : tasks) sum += t.steps;
+  return sum;
 }
 
 }  // namespace bench

@@ -22,9 +22,12 @@
 // touched the runtime yet), except while it waits inside a runtime operation
 // (a blocking channel operation, or run() waiting for its main goroutine).
 //
-// The watchdog polls every 5 ms and reports when two polls in a row see no
-// running goroutine, no pending timer, and no possible waker — so within
-// about 15 ms of the moment it became true.
+// The watchdog sleeps until a deadlock becomes possible — the last running
+// goroutine parks or ends, the last pending timer settles with none running,
+// or a plain thread blocks — or for kQuietPoll at most (threads may exit);
+// then it looks every kConfirmPoll and reports when two looks in a row see no
+// running goroutine, no pending timer, and no possible waker: within about
+// 10 ms of the moment it became true. An idle program costs it nothing.
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
@@ -69,7 +72,22 @@ std::vector<timer_queue*>& virtual_clocks() {  // guarded by clocks_mutex()
 }
 std::atomic<int> virtual_clock_count{0};
 
+constexpr int kConfirmPoll = 5;   // ms between the two looks that confirm a deadlock
+constexpr int kQuietPoll = 100;   // ms the watchdog sleeps when nothing happens
+
+int quit_pipe[2] = {-1, -1};   // SIGQUIT's self-pipe
+int event_pipe[2] = {-1, -1};  // wakes the watchdog when a deadlock may have begun
+std::atomic<bool> watchdog_asleep{false};
+
+// deadlock_possible() wakes the watchdog if it sleeps; one write per sleep.
+void deadlock_possible() noexcept {
+  if (!watchdog_asleep.exchange(false)) return;
+  const char byte = 'e';
+  [[maybe_unused]] const auto written = ::write(event_pipe[1], &byte, 1);
+}
+
 void on_all_parked() noexcept {
+  deadlock_possible();
   if (virtual_clock_count.load() == 0) return;
   std::lock_guard lock(clocks_mutex());
   for (timer_queue* q : virtual_clocks()) q->poke();
@@ -98,8 +116,6 @@ bool deadlocked_now() {
   return possible_wakers <= 0;
 }
 
-int quit_pipe[2] = {-1, -1};
-
 void on_sigquit(int) {
   const char byte = 'q';
   [[maybe_unused]] const auto written = ::write(quit_pipe[1], &byte, 1);
@@ -116,13 +132,20 @@ void install_sigquit_handler() {
 }
 
 [[noreturn]] void watch() {
-  pollfd quit{quit_pipe[0], POLLIN, 0};
+  pollfd fds[] = {{quit_pipe[0], POLLIN, 0}, {event_pipe[0], POLLIN, 0}};
   bool stuck_before = false;
   for (;;) {
-    if (::poll(&quit, 1, 5) > 0) report_all("SIGQUIT: quit");
+    // Announced asleep before the look, so an event after the look wakes the poll.
+    watchdog_asleep.store(!stuck_before);
     const bool stuck = deadlocked_now();
     if (stuck && stuck_before) report_all("fatal error: all goroutines are asleep - deadlock!");
     stuck_before = stuck;
+    if (::poll(fds, 2, stuck ? kConfirmPoll : kQuietPoll) > 0) {
+      if (fds[0].revents != 0) report_all("SIGQUIT: quit");
+      char drained[64];
+      while (::read(event_pipe[0], drained, sizeof drained) > 0) {
+      }
+    }
   }
 }
 
@@ -143,10 +166,15 @@ void goroutine_parked() noexcept {
 }
 
 void goroutine_unparked() noexcept { state.fetch_add(kOneRunning); }
-void thread_blocked() noexcept { blocked_threads.fetch_add(1); }
+void thread_blocked() noexcept {
+  blocked_threads.fetch_add(1);
+  deadlock_possible();
+}
 void thread_unblocked() noexcept { blocked_threads.fetch_sub(1); }
 void timer_armed() noexcept { state.fetch_add(kOnePending); }
-void timer_settled() noexcept { state.fetch_sub(kOnePending); }
+void timer_settled() noexcept {
+  if (state.fetch_sub(kOnePending) == kOnePending) deadlock_possible();  // none running, none pending
+}
 void pool_thread_started() noexcept { pool_threads.fetch_add(1); }
 void pool_thread_ended() noexcept { pool_threads.fetch_sub(1); }
 
@@ -169,6 +197,7 @@ void start_watchdog() {
   static std::once_flag once;
   std::call_once(once, [] {
     if (::pipe2(quit_pipe, O_CLOEXEC | O_NONBLOCK) == 0) install_sigquit_handler();
+    if (::pipe2(event_pipe, O_CLOEXEC | O_NONBLOCK) != 0) event_pipe[0] = event_pipe[1] = -1;
     std::thread(watch).detach();
   });
 }

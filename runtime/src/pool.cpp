@@ -118,6 +118,10 @@ goroutine* processor::steal_into(processor& thief) noexcept {
 // --- pool_algorithm ----------------------------------------------------------
 
 void pool_algorithm::awakened(boost::fibers::context* ctx) noexcept {
+  if (ctx->is_context(boost::fibers::type::dispatcher_context)) {
+    dispatcher_ = ctx;
+    return;
+  }
   if (ctx->is_context(boost::fibers::type::pinned_context)) {
     ctx->ready_link(pinned_);
     return;
@@ -131,12 +135,16 @@ void pool_algorithm::awakened(boost::fibers::context* ctx) noexcept {
 
 boost::fibers::context* pool_algorithm::pick_next() noexcept {
   if (boost::fibers::context* ctx = pop_front(pinned_)) return ctx;
-  goroutine* g = self_.owner.find_work(self_);
-  return g != nullptr ? self_.owner.context_for(*g) : nullptr;
+  // dispatcher_ is null exactly when the dispatcher itself is asking.
+  if (dispatcher_ == nullptr || ++picks_since_dispatch_ < kDispatchEvery) {
+    if (goroutine* g = self_.owner.find_work(self_)) return self_.owner.context_for(self_, *g);
+  }
+  picks_since_dispatch_ = 0;
+  return std::exchange(dispatcher_, nullptr);
 }
 
 bool pool_algorithm::has_ready_fibers() const noexcept {
-  return !pinned_.empty() || (self_.owner.is_active(self_) &&
+  return !pinned_.empty() || dispatcher_ != nullptr || (self_.owner.is_active(self_) &&
                               (self_.runq_size.load() > 0 || self_.runnext.load() != nullptr));
 }
 
@@ -216,7 +224,7 @@ goroutine* pool::steal(processor& self) noexcept {
   return nullptr;
 }
 
-boost::fibers::context* pool::context_for(goroutine& g) noexcept {
+boost::fibers::context* pool::context_for(processor& self, goroutine& g) noexcept {
   boost::fibers::context* ctx = g.sleeper.context();
   if (ctx == nullptr) {
     try {
@@ -229,7 +237,7 @@ boost::fibers::context* pool::context_for(goroutine& g) noexcept {
     }
     g.sleeper.set_context(ctx);
   }
-  boost::fibers::context::active()->attach(ctx);
+  self.scheduler->attach_worker_context(ctx);
   return ctx;
 }
 
@@ -353,6 +361,7 @@ void pool::processor_main(processor& self) {
   liveness::pool_thread_started();
   tl_processor = &self;
   boost::fibers::use_scheduling_algorithm<pool_algorithm>(self);
+  self.scheduler = boost::fibers::context::active()->get_scheduler();
   if (self.index == 0) {
     timers_.start();
     launch(std::move(main_body_), goroutine::role::main, "main", nullptr);

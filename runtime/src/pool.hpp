@@ -94,6 +94,9 @@ struct processor {
   pool& owner;
   const int index;
   std::thread thread;
+  // This thread's Boost.Fiber scheduler. Fibers are attached through it, not
+  // through the active context, which may be a goroutine that just detached.
+  boost::fibers::scheduler* scheduler = nullptr;
 
   spinlock runq_lock;  // guards runq; never held while parking or waking
   run_list runq;
@@ -127,8 +130,17 @@ class pool_algorithm final : public boost::fibers::algo::algorithm {
   void notify() noexcept override;
 
  private:
+  // Boost.Fiber's dispatcher context (release of ended fibers, Boost's own
+  // sleep and remote-ready queues) is ready whenever a fiber runs; going
+  // through it at every switch would double the switches and read the clock
+  // each time, so it runs once every kDispatchEvery picks, or when no
+  // goroutine is runnable.
+  static constexpr int kDispatchEvery = 16;
+
   processor& self_;
   ready_queue pinned_;  // this thread's own main context; touched by this thread only
+  boost::fibers::context* dispatcher_ = nullptr;  // while ready; this thread only
+  int picks_since_dispatch_ = 0;
 };
 
 // pool: the threads and queues of one run.
@@ -167,7 +179,7 @@ class pool {
   goroutine* find_work(processor& self) noexcept;
   // context_for() attaches g's fiber to the calling thread, creating it (and
   // its stack) when g has never run.
-  boost::fibers::context* context_for(goroutine& g) noexcept;
+  boost::fibers::context* context_for(processor& self, goroutine& g) noexcept;
   void wake_idle_processor() noexcept;
   void park(processor& self, std::chrono::steady_clock::time_point deadline) noexcept;
 

@@ -2,8 +2,9 @@
 // wait_group and mutex on the runtime's park/unpark.
 //
 // Invariants (each under its object's lock_): a wait_group has waiters only
-// while counter_ > 0; a mutex has waiters only while locked_, and unlock()
-// hands a locked mutex straight to its first waiter (locked_ stays true).
+// while counter_ > 0; a mutex has waiters only while locked_ or while a
+// waiter unlock() woke is on its way to try again, and a waiter is handed a
+// locked mutex (locked_ stays true) only when it has starved.
 #include <mutex>
 
 #include "fatal.hpp"
@@ -44,17 +45,35 @@ void wait_group::wait() {
   detail::park(token, lock_, detail::wait_reason::wait_group_wait);
 }
 
+// As Go's sync.Mutex: unlock() wakes a waiter but does not hand it the
+// mutex, so a running goroutine that asks again takes it at once instead of
+// queuing behind a waiter still to be scheduled (a convoy); the woken waiter
+// retries and, if it loses, waits again at the head of the queue. A waiter
+// that has waited over kStarvationLimit is handed the mutex, so none starves.
 void mutex::lock() {
   std::unique_lock lock(lock_);
   if (!locked_) {
     locked_ = true;
     return;
   }
-  detail::wake_token token;
-  detail::waiter w{.token = &token};
-  waiters_.push_back(&w);
-  lock.release();
-  detail::park(token, lock_, detail::wait_reason::mutex_lock);
+  auto waiting_since = std::chrono::steady_clock::now();
+  for (bool woken = false;; woken = true) {
+    detail::wake_token token;
+    detail::waiter w{.token = &token, .slot = &waiting_since};
+    if (woken) {
+      waiters_.push_front(&w);
+    } else {
+      waiters_.push_back(&w);
+    }
+    lock.release();
+    detail::park(token, lock_, detail::wait_reason::mutex_lock);
+    if (w.success) return;  // handed over by unlock()
+    lock = std::unique_lock(lock_);
+    if (!locked_) {
+      locked_ = true;
+      return;
+    }
+  }
 }
 
 bool mutex::try_lock() {
@@ -70,13 +89,16 @@ void mutex::unlock() {
     lock.unlock();
     detail::fatal("sync: unlock of unlocked mutex");
   }
-  detail::waiter* next_owner = waiters_.dequeue();
-  if (next_owner == nullptr) {
+  detail::waiter* next = waiters_.dequeue();
+  if (next == nullptr) {
     locked_ = false;
     return;
   }
+  const auto& waiting_since = *static_cast<const std::chrono::steady_clock::time_point*>(next->slot);
+  next->success = std::chrono::steady_clock::now() - waiting_since > kStarvationLimit;
+  locked_ = next->success;  // handed over, or free for whoever asks first
   lock.unlock();
-  detail::unpark(*next_owner->token);
+  detail::unpark(*next->token);
 }
 
 }  // namespace gort

@@ -5,6 +5,8 @@
 // goroutines keep running while one waits.
 #pragma once
 
+#include <chrono>
+
 #include "gort/detail/park.hpp"
 #include "gort/detail/spinlock.hpp"
 
@@ -49,11 +51,15 @@ class mutex {
   // try_lock() takes the mutex if it is free and returns whether it did.
   bool try_lock();
 
-  // unlock() releases the mutex, handing it to the longest waiter if any.
-  // Unlocking an unlocked mutex is Go's fatal error: the process exits with 2.
+  // unlock() releases the mutex and wakes the longest waiter, if any, to
+  // compete for it; a waiter kept waiting over 1 ms is handed the mutex
+  // instead (Go's starvation mode). Unlocking an unlocked mutex is Go's fatal
+  // error: the process exits with 2.
   void unlock();
 
  private:
+  static constexpr std::chrono::milliseconds kStarvationLimit{1};  // Go's starvationThresholdNs
+
   detail::spinlock lock_;  // guards locked_ and waiters_
   bool locked_ = false;
   detail::waitq waiters_;

@@ -88,6 +88,18 @@ class waitq {
     last_ = w;
   }
 
+  void push_front(waiter* w) noexcept {
+    w->prev = nullptr;
+    w->next = first_;
+    w->queued = true;
+    if (first_ != nullptr) {
+      first_->prev = w;
+    } else {
+      last_ = w;
+    }
+    first_ = w;
+  }
+
   // remove() unlinks w if it is still queued.
   void remove(waiter* w) noexcept {
     if (!w->queued) return;
