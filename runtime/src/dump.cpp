@@ -4,24 +4,37 @@
 
 #include <cxxabi.h>
 
+#include <algorithm>
 #include <chrono>
+#include <cstdint>
 #include <cstdlib>
 #include <memory>
 #include <mutex>
 #include <string>
+#include <vector>
 
 #include "goroutine.hpp"
+#include "gort/detail/spinlock.hpp"
 
 namespace gort::detail {
 namespace {
 
-// The registry: a doubly linked list through the goroutine records.
-std::mutex& registry_mutex() {
-  static auto* m = new std::mutex;  // never destroyed: goroutines may end during exit
-  return *m;
+// The registry: doubly linked lists through the goroutine records, one per
+// shard (by id), so that goroutines starting and ending on different threads
+// seldom meet on a lock.
+struct registry_shard {
+  spinlock lock;  // guards first and last and their records' links; held for a few pointer moves
+  goroutine* first = nullptr;
+  goroutine* last = nullptr;
+};
+constexpr std::uint64_t kShards = 16;
+
+registry_shard* shards() {
+  static auto* all = new registry_shard[kShards];  // never destroyed: goroutines may end during exit
+  return all;
 }
-goroutine* first_live = nullptr;  // guarded by registry_mutex()
-goroutine* last_live = nullptr;
+
+registry_shard& shard_of(const goroutine& g) { return shards()[g.id % kShards]; }
 
 const char* state_words(wait_reason why) {
   switch (why) {
@@ -51,16 +64,18 @@ std::string start_of(const goroutine& g) {
 }  // namespace
 
 void register_goroutine(goroutine& g) noexcept {
-  std::lock_guard lock(registry_mutex());
-  g.prev_live = last_live;
-  (last_live != nullptr ? last_live->next_live : first_live) = &g;
-  last_live = &g;
+  registry_shard& shard = shard_of(g);
+  std::lock_guard lock(shard.lock);
+  g.prev_live = shard.last;
+  (shard.last != nullptr ? shard.last->next_live : shard.first) = &g;
+  shard.last = &g;
 }
 
 void unregister_goroutine(goroutine& g) noexcept {
-  std::lock_guard lock(registry_mutex());
-  (g.prev_live != nullptr ? g.prev_live->next_live : first_live) = g.next_live;
-  (g.next_live != nullptr ? g.next_live->prev_live : last_live) = g.prev_live;
+  registry_shard& shard = shard_of(g);
+  std::lock_guard lock(shard.lock);
+  (g.prev_live != nullptr ? g.prev_live->next_live : shard.first) = g.next_live;
+  (g.next_live != nullptr ? g.next_live->prev_live : shard.last) = g.prev_live;
   g.prev_live = g.next_live = nullptr;
 }
 
@@ -82,9 +97,16 @@ void write_goroutine(std::FILE* out, const goroutine& g, bool running) {
 }
 
 void write_all_goroutines(std::FILE* out, const goroutine* running) {
-  std::lock_guard lock(registry_mutex());
-  for (const goroutine* g = first_live; g != nullptr; g = g->next_live) {
-    if (g != first_live) std::fputc('\n', out);
+  // Every shard stays locked while printing, so no record in it can end meanwhile.
+  std::vector<std::unique_lock<spinlock>> locks;
+  std::vector<const goroutine*> live;
+  for (std::uint64_t i = 0; i < kShards; ++i) {
+    locks.emplace_back(shards()[i].lock);
+    for (const goroutine* g = shards()[i].first; g != nullptr; g = g->next_live) live.push_back(g);
+  }
+  std::sort(live.begin(), live.end(), [](const goroutine* a, const goroutine* b) { return a->id < b->id; });
+  for (const goroutine* g : live) {
+    if (g != live.front()) std::fputc('\n', out);
     write_goroutine(out, *g, g == running);
   }
 }

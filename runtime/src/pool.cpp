@@ -78,10 +78,14 @@ goroutine* processor::pop() noexcept {
     }
   }
   runnext_streak = 0;
-  std::lock_guard lock(runq_lock);
-  goroutine* g = runq.pop_front();
-  if (g != nullptr) runq_size.fetch_sub(1);
-  return g;
+  {
+    std::lock_guard lock(runq_lock);
+    if (goroutine* g = runq.pop_front()) {
+      runq_size.fetch_sub(1);
+      return g;
+    }
+  }
+  return runnext.exchange(nullptr);  // a thief emptied the runq after we looked
 }
 
 void processor::wake() noexcept {
@@ -190,18 +194,29 @@ goroutine* pool::pop_global() noexcept {
 }
 
 goroutine* pool::find_work(processor& self) noexcept {
-  if (!is_active(self)) return nullptr;
+  if (!is_active(self)) {
+    // A surplus processor that was still spinning when gomaxprocs dropped
+    // made producers skip their wake-up: pass it on to an active one.
+    if (work_available()) wake_idle_processor();
+    return nullptr;
+  }
   if (++self.ticks % processor::kGlobalEvery == 0) {
     if (goroutine* g = pop_global()) return g;
   }
   if (goroutine* g = self.pop()) return g;
-  if (goroutine* g = pop_global()) return g;
-  if (goroutine* g = steal(self)) return g;
+  goroutine* g = pop_global();
+  if (g == nullptr) g = steal(self);
+  if (g != nullptr) {
+    // Like Go's resetspinning(): producers saw this processor looking for
+    // work and woke no one; if more work waits, wake another to take it.
+    if (work_available()) wake_idle_processor();
+    return g;
+  }
   if (std::exchange(self.steal_next_allowed, false)) {
     const int count = started_.load(std::memory_order_acquire);
     for (int i = 0; i < count; ++i) {
       if (procs_[i].get() == &self) continue;
-      if (goroutine* g = procs_[i]->steal_next()) return g;
+      if (goroutine* next = procs_[i]->steal_next()) return next;
     }
   }
   return nullptr;
@@ -308,7 +323,8 @@ bool pool::spin_for_work(processor& self) noexcept {
     return work_available();
   }
   bool found = false;
-  for (int round = 0; round < kSpinRounds && !found; ++round) {
+  const auto give_up = std::chrono::steady_clock::now() + kSpinTime;
+  while (!found && std::chrono::steady_clock::now() < give_up) {
     found = self.wake_pending.load() || work_available();
     for (int i = 0; i < 20 && !found; ++i) pause_briefly();
   }
@@ -316,7 +332,7 @@ bool pool::spin_for_work(processor& self) noexcept {
   // The last look, after no longer counting as spinning (a producer that saw
   // us spinning did not wake anyone): a runnext still waiting after the whole
   // spin belongs to a processor busy running something else, so take it.
-  if (!found && (work_available() || next_to_steal(self))) {
+  if (!found && (work_available() || next_to_steal(self) || self.runnext.load() != nullptr)) {
     self.steal_next_allowed = true;
     found = true;
   }
@@ -370,6 +386,7 @@ void pool::processor_main(processor& self) {
     std::unique_lock lock(stop_mutex_);
     stop_cv_.wait(lock, [this] { return stopping_; });
   }
+  stack_pool::release_thread_cache();
   liveness::pool_thread_ended();
 }
 

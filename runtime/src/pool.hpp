@@ -198,7 +198,7 @@ class pool {
   bool next_to_steal(const processor& self) const noexcept;
   // spin_for_work(): true if work or a wake-up arrived while spinning briefly.
   bool spin_for_work(processor& self) noexcept;
-  static constexpr int kSpinRounds = 100;
+  static constexpr std::chrono::microseconds kSpinTime{50};
 
   std::atomic<int> maxprocs_;
   stack_pool& stacks_;

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <new>
 
@@ -23,25 +24,34 @@ stack_pool& stack_pool::for_size(std::size_t stack_size) {
   return *pool;
 }
 
+// thread_cache: a thread's own free stacks of one pool (the first pool the
+// thread used; other sizes go straight to their shared lists). Plain data, so
+// that it stays usable while the thread's other thread-locals are destroyed.
+struct stack_pool::thread_cache {
+  stack_pool* owner = nullptr;
+  std::size_t count = 0;
+  std::array<char*, kThreadCache> stacks{};
+};
+
+stack_pool::thread_cache& stack_pool::my_cache() noexcept {
+  thread_local thread_cache cache;
+  return cache;
+}
+
+void stack_pool::release_thread_cache() noexcept {
+  thread_cache& cache = my_cache();
+  while (cache.count > 0) cache.owner->give_shared(cache.stacks[--cache.count]);
+  cache.owner = nullptr;
+}
+
 boost::context::stack_context stack_pool::allocate() {
+  thread_cache& cache = my_cache();
+  if (cache.owner == nullptr) cache.owner = this;
   char* bottom = nullptr;
-  {
-    std::lock_guard lock(mutex_);
-    if (!free_.empty()) {
-      bottom = free_.back();
-      free_.pop_back();
-    } else {
-      if (arena_next_ == arena_end_) {
-        const std::size_t bytes = std::max(kArenaBytes, stack_size_);
-        void* arena = ::mmap(nullptr, bytes, PROT_READ | PROT_WRITE,
-                             MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-        if (arena == MAP_FAILED) throw std::bad_alloc();
-        arena_next_ = static_cast<char*>(arena);
-        arena_end_ = arena_next_ + bytes / stack_size_ * stack_size_;
-      }
-      bottom = arena_next_;
-      arena_next_ += stack_size_;
-    }
+  if (cache.owner == this && cache.count > 0) {
+    bottom = cache.stacks[--cache.count];
+  } else {
+    bottom = take_shared();
   }
   boost::context::stack_context sc;
   sc.size = stack_size_;
@@ -51,6 +61,34 @@ boost::context::stack_context stack_pool::allocate() {
 
 void stack_pool::deallocate(boost::context::stack_context& sc) noexcept {
   char* bottom = static_cast<char*>(sc.sp) - sc.size;
+  thread_cache& cache = my_cache();
+  if (cache.owner == this && cache.count < kThreadCache) {
+    cache.stacks[cache.count++] = bottom;
+  } else {
+    give_shared(bottom);
+  }
+}
+
+char* stack_pool::take_shared() {
+  std::lock_guard lock(mutex_);
+  if (!free_.empty()) {
+    char* bottom = free_.back();
+    free_.pop_back();
+    return bottom;
+  }
+  if (arena_next_ == arena_end_) {
+    const std::size_t bytes = std::max(kArenaBytes, stack_size_);
+    void* arena = ::mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (arena == MAP_FAILED) throw std::bad_alloc();
+    arena_next_ = static_cast<char*>(arena);
+    arena_end_ = arena_next_ + bytes / stack_size_ * stack_size_;
+  }
+  char* bottom = arena_next_;
+  arena_next_ += stack_size_;
+  return bottom;
+}
+
+void stack_pool::give_shared(char* bottom) noexcept {
   std::unique_lock lock(mutex_);
   const bool cache_full = free_.size() >= kCachedStacks;
   lock.unlock();

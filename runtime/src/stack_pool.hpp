@@ -5,13 +5,15 @@
 // stack costs address space until the goroutine touches it, and only the pages
 // it touches are ever committed. There is no guard page: one mapping per stack
 // would hit vm.max_map_count near 32,000 goroutines, and the contract asks for
-// 1,000,000. Stacks are reused through a free list; beyond a cache of
+// 1,000,000. Stacks are reused through a free list — each thread keeps a few
+// of its own in front of it (kThreadCache), so threads that start and end
+// goroutines at a high rate seldom meet on the lock — and beyond a cache of
 // kCachedStacks, a freed stack's pages are offered back to the kernel
 // (MADV_FREE: taken only under memory pressure, and free to reuse until then).
 //
 // Invariants: every stack handed out is stack_size bytes, page-aligned, and in
-// exactly one of: a running or parked goroutine, the free list, or the unused
-// tail of the newest arena.
+// exactly one of: a running or parked goroutine, a thread's cache, the free
+// list, or the unused tail of the newest arena.
 #pragma once
 
 #include <boost/context/stack_context.hpp>
@@ -34,10 +36,19 @@ class stack_pool {
 
   boost::context::stack_context allocate();
   void deallocate(boost::context::stack_context& sc) noexcept;
+  // release_thread_cache() hands the calling thread's cached stacks back to
+  // the shared list; a pool thread calls it before it ends.
+  static void release_thread_cache() noexcept;
 
  private:
   explicit stack_pool(std::size_t stack_size) : stack_size_(stack_size) {}
 
+  struct thread_cache;
+  static thread_cache& my_cache() noexcept;
+  char* take_shared();
+  void give_shared(char* bottom) noexcept;
+
+  static constexpr std::size_t kThreadCache = 32;
   static constexpr std::size_t kArenaBytes = std::size_t{64} << 20;
   static constexpr std::size_t kCachedStacks = 65536;
 

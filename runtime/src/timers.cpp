@@ -49,6 +49,14 @@ clock::time_point timer_queue::now() const noexcept {
 
 void timer_queue::schedule(const std::shared_ptr<timer_state>& t, clock::time_point when) {
   ++t->generation;
+  if (t->what == timer_state::kind::timer && when <= now()) {
+    // Already due (after(0), a reset to a past deadline): fire it here, as
+    // the timer service would at once, without a trip through it.
+    t->channel.try_send(now());
+    if (t->pending) liveness::timer_settled();
+    t->pending = false;
+    return;
+  }
   if (!t->pending) liveness::timer_armed();
   t->pending = true;
   bool now_earliest = false;

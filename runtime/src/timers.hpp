@@ -65,7 +65,8 @@ class timer_queue {
   bool is_virtual() const noexcept { return virtual_; }
 
   // schedule(): t.lock held. Makes t fire at `when` (never, if when is the
-  // clock's maximum), cancelling any earlier schedule of t.
+  // clock's maximum; at once, here, if a timer's `when` has passed),
+  // cancelling any earlier schedule of t.
   void schedule(const std::shared_ptr<timer_state>& t, clock::time_point when);
   // cancel(): t.lock held. Returns whether t was pending; drains t's channel
   // (a delivered but unreceived value counts as pending, as in Go 1.23).

@@ -6,6 +6,7 @@
 // leave waiters burning a core, so after a short spin a waiter yields its thread.
 #pragma once
 
+#include <algorithm>
 #include <atomic>
 #include <thread>
 
@@ -22,9 +23,11 @@ class spinlock {
  public:
   void lock() noexcept {
     for (int spins = 0; locked_.exchange(true, std::memory_order_acquire);) {
-      while (locked_.load(std::memory_order_relaxed)) {
+      // Back off, doubling the pauses between looks: every look pulls the
+      // lock's cache line away from the holder, slowing it down.
+      for (int pauses = 1; locked_.load(std::memory_order_relaxed); pauses = std::min(2 * pauses, kMaxPauses)) {
         if (++spins < kSpinsBeforeYield) {
-          pause_briefly();
+          for (int i = 0; i < pauses; ++i) pause_briefly();
         } else {
           std::this_thread::yield();
         }
@@ -41,6 +44,7 @@ class spinlock {
 
  private:
   static constexpr int kSpinsBeforeYield = 100;
+  static constexpr int kMaxPauses = 64;
 
   std::atomic<bool> locked_{false};
 };
