@@ -274,8 +274,11 @@ bool pool::next_to_steal(const processor& self) const noexcept {
 }
 
 void pool::wake_idle_processor() noexcept {
-  // A spinning processor will find the work; waking another costs a system call.
+  // A spinning processor will find the work, and so will one already being
+  // woken (as Go's wakep counts it spinning before it runs): waking another
+  // costs a system call, and a herd of them only fights over the work.
   if (nidle_.load() == 0 || spinning_.load() > 0) return;
+  if (bool expected = false; !waking_.compare_exchange_strong(expected, true)) return;
   processor* sleeper = nullptr;
   {
     std::lock_guard lock(idle_mutex_);
@@ -286,7 +289,11 @@ void pool::wake_idle_processor() noexcept {
       if (is_active(*candidate)) sleeper = candidate;
     }
   }
-  if (sleeper != nullptr) sleeper->wake();
+  if (sleeper != nullptr) {
+    sleeper->wake();  // it clears waking_ when it wakes, then looks for work
+  } else {
+    waking_.store(false);
+  }
 }
 
 void pool::park(processor& self, std::chrono::steady_clock::time_point deadline) noexcept {
@@ -306,7 +313,9 @@ void pool::park(processor& self, std::chrono::steady_clock::time_point deadline)
       self.park_cv.wait_until(lock, deadline, woken);
     }
   }
-  self.wake_pending = false;
+  // Cleared before this processor looks for work: a producer that saw
+  // waking_ set and woke no one published its work before that.
+  if (self.wake_pending.exchange(false)) waking_.store(false);
   std::lock_guard lock(idle_mutex_);
   if (auto it = std::find(idle_.begin(), idle_.end(), &self); it != idle_.end()) {
     idle_.erase(it);

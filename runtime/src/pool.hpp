@@ -216,6 +216,7 @@ class pool {
   std::vector<processor*> idle_;
   std::atomic<int> nidle_{0};
   std::atomic<int> spinning_{0};  // parking processors still spinning before they sleep
+  std::atomic<bool> waking_{false};  // a processor has been woken and has not yet looked for work
 
   std::atomic<int> goroutines_{0};
   std::atomic<std::uint64_t> next_id_{1};

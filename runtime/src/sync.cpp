@@ -50,7 +50,14 @@ void wait_group::wait() {
 // queuing behind a waiter still to be scheduled (a convoy); the woken waiter
 // retries and, if it loses, waits again at the head of the queue. A waiter
 // that has waited over kStarvationLimit is handed the mutex, so none starves.
+// Before it queues, a goroutine spins a little (as Go's does when other
+// threads run): a holder on another thread usually lets go within that time.
 void mutex::lock() {
+  for (int attempt = 0; attempt < kSpinAttempts; ++attempt) {
+    if (try_lock()) return;
+    if (gomaxprocs(0) == 1) break;  // no other thread can unlock it meanwhile
+    for (int i = 0; i < kSpinPauses; ++i) detail::pause_briefly();
+  }
   std::unique_lock lock(lock_);
   if (!locked_) {
     locked_ = true;

@@ -59,6 +59,8 @@ class mutex {
 
  private:
   static constexpr std::chrono::milliseconds kStarvationLimit{1};  // Go's starvationThresholdNs
+  static constexpr int kSpinAttempts = 4;                          // Go's active_spin
+  static constexpr int kSpinPauses = 30;                           // Go's active_spin_cnt
 
   detail::spinlock lock_;  // guards locked_ and waiters_
   bool locked_ = false;

@@ -135,7 +135,11 @@ const std::map<std::string, std::function<void()>> cases = {
      [] {
        auto never = gort::make_chan<int>();
        gort::go(gort::named{"blocked"}, [never] { never.recv(); });
-       std::cout << "ready" << std::endl;
+       // "ready" (the cue for SIGQUIT) only once main has long been parked.
+       gort::go([] {
+         gort::sleep(50ms);
+         std::cout << "ready" << std::endl;
+       });
        gort::after(1h).recv();
      }},
 };
