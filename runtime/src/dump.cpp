@@ -79,6 +79,14 @@ void unregister_goroutine(goroutine& g) noexcept {
   g.prev_live = g.next_live = nullptr;
 }
 
+bool any_goroutine_alive() noexcept {
+  for (std::uint64_t i = 0; i < kShards; ++i) {
+    std::lock_guard lock(shards()[i].lock);
+    if (shards()[i].first != nullptr) return true;
+  }
+  return false;
+}
+
 void write_goroutine(std::FILE* out, const goroutine& g, bool running) {
   // Go adds how long a goroutine has been blocked once it is a minute or more.
   std::string state = "running";

@@ -12,6 +12,8 @@ class goroutine;
 
 void register_goroutine(goroutine& g) noexcept;
 void unregister_goroutine(goroutine& g) noexcept;
+// any_goroutine_alive() is true while any goroutine of any run is registered.
+bool any_goroutine_alive() noexcept;
 
 // write_goroutine() prints one goroutine's block; `running` marks the caller.
 void write_goroutine(std::FILE* out, const goroutine& g, bool running);

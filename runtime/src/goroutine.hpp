@@ -13,6 +13,7 @@
 
 #include "gort/detail/park.hpp"
 #include "gort/runtime.hpp"
+#include "small_blocks.hpp"
 
 namespace gort::detail {
 
@@ -59,6 +60,9 @@ class goroutine final : public boost::fibers::fiber_properties {
         label(std::move(start_label)),
         type_name(start_type),
         sleeper(nullptr, this) {}
+
+  static void* operator new(std::size_t size) { return small_blocks::allocate(size); }
+  static void operator delete(void* block, std::size_t size) noexcept { small_blocks::deallocate(block, size); }
 
   bool counted() const noexcept { return what != role::system; }
   // started() is false until a processor first runs it: a goroutine gets its

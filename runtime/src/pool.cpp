@@ -11,6 +11,7 @@
 #include "dump.hpp"
 #include "goroutine.hpp"
 #include "liveness.hpp"
+#include "small_blocks.hpp"
 
 namespace gort::detail {
 namespace {
@@ -396,6 +397,7 @@ void pool::processor_main(processor& self) {
     stop_cv_.wait(lock, [this] { return stopping_; });
   }
   stack_pool::release_thread_cache();
+  small_blocks::release_thread_cache();
   liveness::pool_thread_ended();
 }
 

@@ -218,8 +218,8 @@ class pool {
   std::atomic<int> spinning_{0};  // parking processors still spinning before they sleep
   std::atomic<bool> waking_{false};  // a processor has been woken and has not yet looked for work
 
-  std::atomic<int> goroutines_{0};
-  std::atomic<std::uint64_t> next_id_{1};
+  alignas(64) std::atomic<int> goroutines_{0};    // bumped by every goroutine's start and end
+  alignas(64) std::atomic<std::uint64_t> next_id_{1};  // by spawners only
   std::unique_ptr<task> main_body_;
   std::atomic<bool> main_goexited_{false};
 

@@ -28,6 +28,7 @@
 #include "liveness.hpp"
 #include "gort/runtime.hpp"
 #include "pool.hpp"
+#include "small_blocks.hpp"
 #include "stack_pool.hpp"
 
 namespace gort {
@@ -100,6 +101,9 @@ int affinity_cpus() {
 }  // namespace
 
 namespace detail {
+
+void* task::operator new(std::size_t size) { return small_blocks::allocate(size); }
+void task::operator delete(void* block, std::size_t size) noexcept { small_blocks::deallocate(block, size); }
 
 void spawn(std::unique_ptr<task> body, std::string label, const char* type_name) {
   processor* p = current_processor();

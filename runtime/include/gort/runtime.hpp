@@ -45,9 +45,13 @@ class panic_error : public std::runtime_error {
 namespace detail {
 
 // task is a goroutine's body, type-erased so that go() needs no Boost header.
+// Its memory comes from the runtime's recycled blocks (src/small_blocks.hpp).
 struct task {
   virtual ~task() = default;
   virtual void run() = 0;
+
+  static void* operator new(std::size_t size);
+  static void operator delete(void* block, std::size_t size) noexcept;
 };
 
 template <class F>
