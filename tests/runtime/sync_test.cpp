@@ -96,6 +96,41 @@ TEST_P(Sync, MutexIsNotOwnedByAGoroutine) {
   });
 }
 
+// unlock() lets a running goroutine take the mutex again before the waiter it
+// woke gets there (no convoy), yet the waiter still gets in.
+TEST_P(Sync, AWaiterGetsTheMutexFromAGoroutineThatNeverStopsTakingIt) {
+  if (GetParam() == 1) GTEST_SKIP() << "the taker never blocks: on one thread nothing else would run";
+  run_main([] {
+    gort::mutex mu;
+    std::atomic<bool> stop{false};
+    std::atomic<long> taken{0};
+    gort::wait_group both;
+    both.add(2);
+    gort::go([&] {
+      while (!stop.load()) {  // takes the mutex back at once, again and again
+        mu.lock();
+        ++taken;
+        mu.unlock();
+      }
+      both.done();
+    });
+    auto in = gort::make_chan<gort::signal>(1);
+    gort::go([&, in] {
+      while (taken.load() == 0) gort::gosched();
+      mu.lock();
+      in.send({});
+      mu.unlock();
+      both.done();
+    });
+    // Main blocks (no busy loop of its own): a thread left idle is what takes
+    // a woken goroutine from a thread whose goroutine never blocks.
+    const auto got_in = gort::select(gort::recv_case(in), gort::recv_case(gort::after(std::chrono::seconds(20))));
+    EXPECT_EQ(got_in, 0) << "the waiter did not get the mutex within 20 s";
+    stop = true;
+    both.wait();
+  });
+}
+
 using SyncDeathTest = Sync;
 INSTANTIATE_TEST_SUITE_P(Pool, SyncDeathTest, testing::Values(1, 2), gort_test::maxprocs_name);
 
