@@ -4,7 +4,6 @@
 #include <boost/fiber/all.hpp>
 #include <chrono>
 #include <cstdint>
-#include <iostream>
 #include <mutex>
 #include <vector>
 
@@ -48,13 +47,7 @@ int run_skynet() {
   sum_channel root;
   launch_skynet(root, 0, bench::kSkynetLeaves);
   const std::int64_t sum = root.value_pop();
-  const double ms = bench::milliseconds_since(start);
-  if (sum != bench::kSkynetSum) {
-    std::cerr << "skynet: sum " << sum << ", want " << bench::kSkynetSum << "\n";
-    return 1;
-  }
-  bench::report(ms, "ms");
-  return 0;
+  return bench::report_skynet(sum, bench::milliseconds_since(start));
 }
 
 int run_parked(int count) {

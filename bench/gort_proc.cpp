@@ -4,7 +4,6 @@
 #include <chrono>
 #include <cstdint>
 #include <gort/gort.hpp>
-#include <iostream>
 
 #include "process.hpp"
 
@@ -29,13 +28,7 @@ int run_skynet() {
   auto root = gort::make_chan<std::int64_t>();
   gort::go(skynet, root, 0, bench::kSkynetLeaves);
   const std::int64_t sum = root.recv();
-  const double ms = bench::milliseconds_since(start);
-  if (sum != bench::kSkynetSum) {
-    std::cerr << "skynet: sum " << sum << ", want " << bench::kSkynetSum << "\n";
-    return 1;
-  }
-  bench::report(ms, "ms");
-  return 0;
+  return bench::report_skynet(sum, bench::milliseconds_since(start));
 }
 
 int run_parked(int count) {

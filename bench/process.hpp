@@ -67,4 +67,15 @@ inline bool parse_process_args(int argc, char** argv, const char* what, process_
 // report() prints a runner's one line of output.
 inline void report(double value, const char* unit) { std::printf("%.2f %s\n", value, unit); }
 
+// report_skynet() checks skynet's sum and reports its time; the runner's exit status.
+inline int report_skynet(std::int64_t sum, double ms) {
+  if (sum != kSkynetSum) {
+    std::fprintf(stderr, "skynet: sum %lld, want %lld\n", static_cast<long long>(sum),
+                 static_cast<long long>(kSkynetSum));
+    return 1;
+  }
+  report(ms, "ms");
+  return 0;
+}
+
 }  // namespace bench
