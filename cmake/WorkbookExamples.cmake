@@ -8,7 +8,10 @@ function(workbook_example number name)
   add_executable(${target} ${target}/main.cpp)
   target_link_libraries(${target} PRIVATE gort::gort CLI11::CLI11 workbook_go_flags)
   workbook_warnings(${target})
-  set_target_properties(${target} PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${PROJECT_BINARY_DIR}/bin)
+  # ENABLE_EXPORTS: -rdynamic, so traces and dumps can name a goroutine's function.
+  set_target_properties(${target} PROPERTIES
+    RUNTIME_OUTPUT_DIRECTORY ${PROJECT_BINARY_DIR}/bin
+    ENABLE_EXPORTS ON)
 endfunction()
 
 # workbook_chapter_test(chapterN source): the GoogleTest file that runs this

@@ -17,7 +17,7 @@
 // park, and a firing timer is settled only after it has woken or spawned. So
 // running == 0 and pending == 0 is never seen in passing: once true it stays
 // true unless a thread outside the pools acts. Those are counted apart: every
-// OS thread of the process that is not a pool thread or the watchdog may
+// OS thread of the process that is not a runtime thread or the watchdog may
 // wake a goroutine (the contract's rule, widened to threads that have not
 // touched the runtime yet), except while it waits inside a runtime operation
 // (a blocking channel operation, or run() waiting for its main goroutine).
@@ -56,7 +56,7 @@ constexpr std::uint64_t kOnePending = std::uint64_t{1} << 32;
 
 // Touched at every spawn, park, wake and end, by every thread: alone on its cache line.
 alignas(64) std::atomic<std::uint64_t> state{0};
-std::atomic<int> pool_threads{0};
+std::atomic<int> runtime_threads{0};  // pool threads and schedtrace's: never wakers
 std::atomic<int> blocked_threads{0};
 
 std::uint32_t running_of(std::uint64_t s) { return static_cast<std::uint32_t>(s); }
@@ -113,7 +113,7 @@ bool deadlocked_now() {
   if (running_of(s) != 0 || pending_of(s) != 0 || !any_goroutine_alive()) return false;
   const int threads = threads_in_process();
   if (threads < 0) return false;
-  const int possible_wakers = threads - pool_threads.load() - 1 - blocked_threads.load();
+  const int possible_wakers = threads - runtime_threads.load() - 1 - blocked_threads.load();
   return possible_wakers <= 0;
 }
 
@@ -172,8 +172,8 @@ void timer_armed() noexcept { state.fetch_add(kOnePending); }
 void timer_settled() noexcept {
   if (state.fetch_sub(kOnePending) == kOnePending) deadlock_possible();  // none running, none pending
 }
-void pool_thread_started() noexcept { pool_threads.fetch_add(1); }
-void pool_thread_ended() noexcept { pool_threads.fetch_sub(1); }
+void runtime_thread_started() noexcept { runtime_threads.fetch_add(1); }
+void runtime_thread_ended() noexcept { runtime_threads.fetch_sub(1); }
 
 bool all_goroutines_parked() noexcept { return running_of(state.load()) == 0; }
 

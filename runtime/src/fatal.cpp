@@ -10,6 +10,7 @@
 
 #include "dump.hpp"
 #include "goroutine.hpp"
+#include "trace.hpp"
 
 namespace gort::detail {
 namespace {
@@ -30,6 +31,7 @@ void begin_report() noexcept {
 }  // namespace
 
 void flush_output() noexcept {
+  trace::stop();  // a trace being recorded ends complete, whatever ends the program
   try {
     std::cout.flush();
     std::cerr.flush();

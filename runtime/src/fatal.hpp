@@ -12,7 +12,7 @@ class goroutine;
 // goexit_signal is thrown by gort::goexit() and caught where the goroutine began.
 struct goexit_signal {};
 
-// flush_output() flushes the C++ streams and C stdio, before _exit.
+// flush_output() ends a trace being recorded and flushes the C++ streams and C stdio, before _exit.
 void flush_output() noexcept;
 
 // report_panic() prints "panic: what" and the panicking goroutine, then exits with 2.

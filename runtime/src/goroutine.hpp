@@ -51,7 +51,8 @@ class goroutine final : public boost::fibers::fiber_properties {
   enum class role { main, user, system };
 
   goroutine(pool& owner_pool, std::uint64_t goroutine_id, role goroutine_role,
-            std::unique_ptr<task> goroutine_body, std::string start_label, const char* start_type) noexcept
+            std::unique_ptr<task> goroutine_body, std::string start_label, const char* start_type,
+            const void* start_entry) noexcept
       : fiber_properties(nullptr),
         body(std::move(goroutine_body)),
         owner(owner_pool),
@@ -59,6 +60,7 @@ class goroutine final : public boost::fibers::fiber_properties {
         what(goroutine_role),
         label(std::move(start_label)),
         type_name(start_type),
+        entry(start_entry),
         sleeper(nullptr, this) {}
 
   static void* operator new(std::size_t size) { return small_blocks::allocate(size); }
@@ -75,10 +77,16 @@ class goroutine final : public boost::fibers::fiber_properties {
   const role what;
   const std::string label;      // the name given to go(), if any, for dumps
   const char* const type_name;  // else the mangled type of the callable it runs
+  const void* const entry;      // the function it runs, if a plain function (for its name)
   parker sleeper;           // its context is set when the goroutine starts running
   goroutine* next_runnable = nullptr;  // its link in a run queue (pool.hpp) while runnable
   goroutine* prev_live = nullptr;  // the registry of live goroutines (dump.cpp)
   goroutine* next_live = nullptr;
+  // Written only while a trace is recorded (trace.hpp): the flow that readied
+  // it, what it last blocked on, and its name.
+  std::uint64_t trace_flow = 0;
+  const void* trace_object = nullptr;
+  const std::string* trace_name = nullptr;
 };
 
 // current_goroutine() is the calling goroutine's record; nullptr on a thread

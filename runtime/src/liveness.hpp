@@ -20,8 +20,9 @@ void thread_blocked() noexcept;    // a plain OS thread waits in a runtime opera
 void thread_unblocked() noexcept;
 void timer_armed() noexcept;
 void timer_settled() noexcept;
-void pool_thread_started() noexcept;
-void pool_thread_ended() noexcept;
+// A pool thread, or another thread of the runtime's own (schedtrace): never a waker.
+void runtime_thread_started() noexcept;
+void runtime_thread_ended() noexcept;
 
 // all_goroutines_parked() is true when no goroutine of any run can proceed
 // by itself (timers aside).

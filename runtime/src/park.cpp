@@ -21,6 +21,7 @@
 #include "goroutine.hpp"
 #include "liveness.hpp"
 #include "pool.hpp"
+#include "trace.hpp"
 
 namespace gort::detail {
 namespace {
@@ -35,12 +36,14 @@ std::chrono::steady_clock::rep coarse_now() noexcept {
 }
 
 // fall_asleep() and wake_up(): the parker's lock held. They keep the dump's
-// view and the deadlock detector's counts (liveness.hpp) in step.
-void fall_asleep(parker& p, wait_reason why) noexcept {
+// view, the deadlock detector's counts (liveness.hpp) and the trace in step.
+// object is what the sleeper waits on (its lock's address), if anything.
+void fall_asleep(parker& p, wait_reason why, const void* object) noexcept {
   p.reason = why;
   p.asleep_since = coarse_now();
   p.asleep = true;
   if (goroutine* g = p.owner()) {
+    if (trace::on()) trace::blocked(*g, why, object);
     if (g->counted()) liveness::goroutine_parked();
   } else {
     liveness::thread_blocked();
@@ -50,6 +53,7 @@ void fall_asleep(parker& p, wait_reason why) noexcept {
 void wake_up(parker& p) noexcept {
   p.asleep = false;
   if (goroutine* g = p.owner()) {
+    if (trace::on()) trace::unblocked(*g);
     if (g->counted()) liveness::goroutine_unparked();
   } else {
     liveness::thread_unblocked();
@@ -84,7 +88,7 @@ void park(wake_token& token, std::span<spinlock* const> held, wait_reason why) {
   for (auto it = held.rbegin(); it != held.rend(); ++it) (*it)->unlock();
   if (token.signalled) return;
   token.parked = true;
-  fall_asleep(self, why);
+  fall_asleep(self, why, held.empty() ? nullptr : held.front());
   sleep(self, lock);
 }
 
@@ -109,7 +113,7 @@ void unpark(wake_token& token) noexcept {
 void block_forever(wait_reason why) {
   parker& self = *current_parker();
   std::unique_lock<boost::fibers::detail::spinlock> lock(self.lock);
-  fall_asleep(self, why);
+  fall_asleep(self, why, nullptr);
   for (;;) {
     self.context()->suspend(lock);
     lock.lock();

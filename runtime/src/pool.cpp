@@ -12,6 +12,7 @@
 #include "goroutine.hpp"
 #include "liveness.hpp"
 #include "small_blocks.hpp"
+#include "trace.hpp"
 
 namespace gort::detail {
 namespace {
@@ -139,13 +140,19 @@ void pool_algorithm::awakened(boost::fibers::context* ctx) noexcept {
 }
 
 boost::fibers::context* pool_algorithm::pick_next() noexcept {
-  if (boost::fibers::context* ctx = pop_front(pinned_)) return ctx;
+  goroutine* g = nullptr;
+  boost::fibers::context* ctx = pop_front(pinned_);
   // dispatcher_ is null exactly when the dispatcher itself is asking.
-  if (dispatcher_ == nullptr || ++picks_since_dispatch_ < kDispatchEvery) {
-    if (goroutine* g = self_.owner.find_work(self_)) return self_.owner.context_for(self_, *g);
+  if (ctx == nullptr && (dispatcher_ == nullptr || ++picks_since_dispatch_ < kDispatchEvery)) {
+    g = self_.owner.find_work(self_);
+    if (g != nullptr) ctx = self_.owner.context_for(self_, *g);
   }
-  picks_since_dispatch_ = 0;
-  return std::exchange(dispatcher_, nullptr);
+  if (ctx == nullptr) {
+    picks_since_dispatch_ = 0;
+    ctx = std::exchange(dispatcher_, nullptr);
+  }
+  if (trace::on()) trace::switched(g);
+  return ctx;
 }
 
 bool pool_algorithm::has_ready_fibers() const noexcept {
@@ -161,8 +168,12 @@ void pool_algorithm::notify() noexcept { self_.wake(); }
 
 // --- pool: scheduling ----------------------------------------------------------
 
-pool::pool(int maxprocs, std::size_t stack_size, bool virtual_time)
-    : maxprocs_(maxprocs), stacks_(stack_pool::for_size(stack_size)), timers_(*this, virtual_time) {
+pool::pool(int maxprocs, std::size_t stack_size, bool virtual_time,
+           std::chrono::milliseconds schedtrace)
+    : maxprocs_(maxprocs),
+      stacks_(stack_pool::for_size(stack_size)),
+      timers_(*this, virtual_time),
+      schedtrace_(schedtrace) {
   if (virtual_time) liveness::add_virtual_clock(timers_);
 }
 
@@ -177,6 +188,7 @@ void pool::ready(goroutine& g, bool next) noexcept {
   } else {
     push_global(&g);
   }
+  if (trace::on()) trace::readied();
   wake_idle_processor();
 }
 
@@ -217,7 +229,10 @@ goroutine* pool::find_work(processor& self) noexcept {
     const int count = started_.load(std::memory_order_acquire);
     for (int i = 0; i < count; ++i) {
       if (procs_[i].get() == &self) continue;
-      if (goroutine* next = procs_[i]->steal_next()) return next;
+      if (goroutine* next = procs_[i]->steal_next()) {
+        if (trace::on()) trace::stole();
+        return next;
+      }
     }
   }
   return nullptr;
@@ -229,12 +244,12 @@ goroutine* pool::steal(processor& self) noexcept {
   for (int i = 0; i < count; ++i) {
     processor& victim = *procs_[(start + static_cast<unsigned>(i)) % static_cast<unsigned>(count)];
     if (&victim == &self) continue;
-    if (victim.runq_size.load() > 0) {
-      if (goroutine* g = victim.steal_into(self)) return g;
-    }
+    goroutine* g = victim.runq_size.load() > 0 ? victim.steal_into(self) : nullptr;
     // A surplus processor never runs its runnext itself.
-    if (!is_active(victim)) {
-      if (goroutine* g = victim.steal_next()) return g;
+    if (g == nullptr && !is_active(victim)) g = victim.steal_next();
+    if (g != nullptr) {
+      if (trace::on()) trace::stole();
+      return g;
     }
   }
   return nullptr;
@@ -371,6 +386,21 @@ int pool::set_maxprocs(int n) {
 void pool::start(std::unique_ptr<task> main_goroutine) {
   main_body_ = std::move(main_goroutine);
   start_processors(maxprocs());
+  if (schedtrace_.count() > 0) reporter_ = std::make_unique<sched_reporter>(*this, schedtrace_);
+}
+
+pool::snapshot pool::look() const {
+  snapshot s;
+  s.maxprocs = maxprocs();
+  s.threads = started_.load(std::memory_order_acquire);
+  s.idle = nidle_.load();
+  s.spinning = spinning_.load();
+  s.global = global_size_.load();
+  for (int i = 0; i < s.threads; ++i) {
+    s.local.push_back(procs_[i]->runq_size.load() + (procs_[i]->runnext.load() != nullptr ? 1 : 0));
+  }
+  s.goroutines = live_goroutines();
+  return s;
 }
 
 void pool::start_processors(int count) {
@@ -384,13 +414,13 @@ void pool::start_processors(int count) {
 }
 
 void pool::processor_main(processor& self) {
-  liveness::pool_thread_started();
+  liveness::runtime_thread_started();
   tl_processor = &self;
   boost::fibers::use_scheduling_algorithm<pool_algorithm>(self);
   self.scheduler = boost::fibers::context::active()->get_scheduler();
   if (self.index == 0) {
     timers_.start();
-    launch(std::move(main_body_), goroutine::role::main, "main", nullptr);
+    launch(std::move(main_body_), goroutine::role::main, "main", nullptr, nullptr);
   }
   {
     std::unique_lock lock(stop_mutex_);
@@ -398,26 +428,28 @@ void pool::processor_main(processor& self) {
   }
   stack_pool::release_thread_cache();
   small_blocks::release_thread_cache();
-  liveness::pool_thread_ended();
+  liveness::runtime_thread_ended();
 }
 
-void pool::spawn(std::unique_ptr<task> body, std::string label, const char* type_name) {
-  launch(std::move(body), goroutine::role::user, std::move(label), type_name);
+void pool::spawn(std::unique_ptr<task> body, std::string label, const char* type_name,
+                 const void* entry) {
+  launch(std::move(body), goroutine::role::user, std::move(label), type_name, entry);
 }
 
 void pool::start_system(std::unique_ptr<task> body, std::string label) {
-  launch(std::move(body), goroutine::role::system, std::move(label), nullptr);
+  launch(std::move(body), goroutine::role::system, std::move(label), nullptr, nullptr);
 }
 
 void pool::launch(std::unique_ptr<task> body, goroutine::role role, std::string label,
-                  const char* type_name) {
+                  const char* type_name, const void* entry) {
   const std::uint64_t id = role == goroutine::role::system ? 0 : next_id_.fetch_add(1);
-  auto* g = new goroutine(*this, id, role, std::move(body), std::move(label), type_name);
+  auto* g = new goroutine(*this, id, role, std::move(body), std::move(label), type_name, entry);
   if (g->counted()) {
     goroutines_.fetch_add(1);
     liveness::goroutine_started();
     register_goroutine(*g);
   }
+  if (trace::on()) trace::created(*g);
   ready(*g, true);  // as Go's newproc: the new goroutine runs next on this thread
 }
 
@@ -463,6 +495,7 @@ bool pool::finish() {
     for (int i = 0; i < count; ++i) procs_[i]->thread.detach();
     return false;
   }
+  reporter_.reset();
   timers_.stop();
   if (timers_.is_virtual()) liveness::remove_virtual_clock(timers_);
   {

@@ -55,6 +55,7 @@
 #include "gort/runtime.hpp"
 #include "stack_pool.hpp"
 #include "goroutine.hpp"
+#include "schedtrace.hpp"
 #include "timers.hpp"
 
 namespace gort::detail {
@@ -148,7 +149,8 @@ class pool {
  public:
   static constexpr int kMaxProcs = 1024;  // Go's _MaxGomaxprocs
 
-  pool(int maxprocs, std::size_t stack_size, bool virtual_time);
+  // schedtrace > 0 prints the scheduler's state every schedtrace (schedtrace.hpp).
+  pool(int maxprocs, std::size_t stack_size, bool virtual_time, std::chrono::milliseconds schedtrace);
 
   // start() launches the threads; processor 0 starts main_goroutine as goroutine 1.
   void start(std::unique_ptr<task> main_goroutine);
@@ -160,14 +162,28 @@ class pool {
   bool finish();
 
   // spawn() starts a goroutine; called on one of this pool's threads. label
-  // (if not empty) or the callable's type_name names it in dumps.
-  void spawn(std::unique_ptr<task> body, std::string label, const char* type_name);
+  // (if not empty), entry or the callable's type_name names it (trace::name_of).
+  void spawn(std::unique_ptr<task> body, std::string label, const char* type_name,
+             const void* entry);
   // start_system() starts one of the runtime's own goroutines (the timer
   // service): not counted, not in dumps.
   void start_system(std::unique_ptr<task> body, std::string label);
   int set_maxprocs(int n);
   int maxprocs() const noexcept { return maxprocs_.load(std::memory_order_relaxed); }
   int live_goroutines() const noexcept { return goroutines_.load(std::memory_order_relaxed); }
+
+  // snapshot: the scheduler's state for schedtrace, read without locks (each
+  // number is exact at its own instant, not all at one).
+  struct snapshot {
+    int maxprocs = 0;
+    int threads = 0;
+    int idle = 0;
+    int spinning = 0;
+    std::size_t global = 0;
+    std::vector<std::size_t> local;  // each processor's runq, runnext included
+    int goroutines = 0;
+  };
+  snapshot look() const;
   timer_queue& timers() noexcept { return timers_; }
   stack_pool& stacks() noexcept { return stacks_; }
 
@@ -187,7 +203,7 @@ class pool {
   void start_processors(int count);
   void processor_main(processor& self);
   void launch(std::unique_ptr<task> body, goroutine::role role, std::string label,
-              const char* type_name);
+              const char* type_name, const void* entry);
   void run_goroutine(goroutine& g);
   void push_global(goroutine* g) noexcept;
   goroutine* pop_global() noexcept;
@@ -222,6 +238,8 @@ class pool {
   alignas(64) std::atomic<std::uint64_t> next_id_{1};  // by spawners only
   std::unique_ptr<task> main_body_;
   std::atomic<bool> main_goexited_{false};
+  const std::chrono::milliseconds schedtrace_;
+  std::unique_ptr<sched_reporter> reporter_;  // while schedtrace_ > 0 and the pool runs
 
   std::mutex main_mutex_;  // guards main_done_; the run() thread waits on main_cv_
   std::condition_variable main_cv_;

@@ -21,6 +21,7 @@
 #include <iostream>
 #include <mutex>
 #include <string>
+#include <variant>
 
 #include "cpu_quota.hpp"
 #include "fatal.hpp"
@@ -30,6 +31,7 @@
 #include "pool.hpp"
 #include "small_blocks.hpp"
 #include "stack_pool.hpp"
+#include "trace.hpp"
 
 namespace gort {
 namespace {
@@ -69,6 +71,31 @@ std::optional<int> env_maxprocs() {
 
 int default_maxprocs() { return env_maxprocs().value_or(num_cpu()); }
 
+// observing: what a run shows of itself (trace.hpp, schedtrace.hpp).
+struct observing {
+  std::string trace;  // the trace file; empty: none
+  std::chrono::milliseconds schedtrace{0};  // 0: no schedtrace
+};
+
+// observing_for() reads options.trace, $GORT_TRACE and $GORT_SCHEDTRACE (a
+// period in milliseconds); an error message if one is bad.
+std::variant<observing, std::string> observing_for(const options& opts) {
+  observing wanted;
+  const char* trace = std::getenv("GORT_TRACE");
+  wanted.trace = !opts.trace.empty() ? opts.trace : trace != nullptr ? trace : "";
+  if (const char* text = std::getenv("GORT_SCHEDTRACE"); text != nullptr && *text != '\0') {
+    const std::string_view s(text);
+    int ms = 0;
+    const auto [end, error] = std::from_chars(s.data(), s.data() + s.size(), ms);
+    if (error != std::errc{} || end != s.data() + s.size() || ms < 1) {
+      return "GORT_SCHEDTRACE is '" + std::string(s) +
+             "'; use a period in milliseconds, like GORT_SCHEDTRACE=1000";
+    }
+    wanted.schedtrace = std::chrono::milliseconds(ms);
+  }
+  return wanted;
+}
+
 // options_error() says what is wrong with opts, or nothing.
 std::optional<std::string> options_error(const options& opts) {
   using detail::stack_pool;
@@ -105,10 +132,10 @@ namespace detail {
 void* task::operator new(std::size_t size) { return small_blocks::allocate(size); }
 void task::operator delete(void* block, std::size_t size) noexcept { small_blocks::deallocate(block, size); }
 
-void spawn(std::unique_ptr<task> body, std::string label, const char* type_name) {
+void spawn(std::unique_ptr<task> body, std::string label, const char* type_name, const void* entry) {
   processor* p = current_processor();
   if (p == nullptr) fatal("gort::go called outside gort::run: start goroutines from a goroutine");
-  p->owner.spawn(std::move(body), std::move(label), type_name);
+  p->owner.spawn(std::move(body), std::move(label), type_name, entry);
 }
 
 }  // namespace detail
@@ -129,8 +156,20 @@ int run(const options& opts, std::function<void()> main_goroutine) {
                                       : default_maxprocs();
   const std::size_t stack =
       opts.stack_size != 0 ? opts.stack_size : detail::stack_pool::kDefaultStackSize;
+  const auto wanted = observing_for(opts);
+  if (const auto* error = std::get_if<std::string>(&wanted)) {
+    std::cerr << "gort::run: " << *error << '\n';
+    return 2;
+  }
+  const auto& observe = std::get<observing>(wanted);
+  if (!observe.trace.empty() || observe.schedtrace.count() > 0) {
+    if (const std::string error = detail::trace::start(observe.trace); !error.empty()) {
+      std::cerr << "gort::run: " << error << '\n';
+      return 2;
+    }
+  }
   detail::liveness::start_watchdog();
-  auto pool = std::make_unique<detail::pool>(procs, stack, opts.virtual_time);
+  auto pool = std::make_unique<detail::pool>(procs, stack, opts.virtual_time, observe.schedtrace);
   pool_started();
   pool->start(std::make_unique<detail::task_of<std::function<void()>>>(std::move(main_goroutine)));
   pool->wait_main();
@@ -139,6 +178,7 @@ int run(const options& opts, std::function<void()> main_goroutine) {
   } else {
     abandon(std::move(pool));
   }
+  detail::trace::stop();
   return 0;
 }
 

@@ -124,7 +124,8 @@ void timer_queue::fire(const entry& e) {
     case timer_state::kind::func: {
       std::function<void()> body = t.func;  // copied: a reset may fire it again
       lock.unlock();
-      owner_.spawn(std::make_unique<task_of<std::function<void()>>>(std::move(body)), "after_func", nullptr);
+      owner_.spawn(std::make_unique<task_of<std::function<void()>>>(std::move(body)), "after_func", nullptr,
+                   nullptr);
       break;
     }
     case timer_state::kind::sleep: {

@@ -4,6 +4,7 @@
 //   <!-- end include -->
 // it writes a fenced code block holding that file. `bookgen --check` fails,
 // naming the includes, when book.md is out of date; `bookgen --write` fixes it.
+// Both fail when a picture book.md shows (![alt](path)) does not exist.
 #include <CLI/CLI.hpp>
 #include <filesystem>
 #include <fstream>
@@ -64,6 +65,18 @@ rendered render(const std::string& book, const fs::path& root) {
   return out;
 }
 
+// missing_pictures() lists the pictures book.md shows (![alt](path)) that
+// do not exist under root.
+std::vector<std::string> missing_pictures(const std::string& book, const fs::path& root) {
+  static const std::regex picture(R"(!\[[^\]]*\]\(([^)\s]+)\))");
+  std::vector<std::string> missing;
+  for (auto it = std::sregex_iterator(book.begin(), book.end(), picture); it != std::sregex_iterator();
+       ++it) {
+    if (!fs::exists(root / (*it)[1].str())) missing.push_back((*it)[1]);
+  }
+  return missing;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -81,9 +94,14 @@ int main(int argc, char** argv) {
     std::cerr << "bookgen: " << book_path.string() << " does not exist\n";
     return 2;
   }
-  const rendered r = render(read(book_path), root);
+  const std::string book = read(book_path);
+  const rendered r = render(book, root);
   for (const auto& file : r.missing) std::cerr << "bookgen: book.md includes " << file << ", which does not exist\n";
-  if (!r.missing.empty()) return 1;
+  const auto pictures = missing_pictures(book, root);
+  for (const auto& file : pictures) {
+    std::cerr << "bookgen: book.md shows " << file << ", which does not exist (scripts/timelines makes the timelines)\n";
+  }
+  if (!r.missing.empty() || !pictures.empty()) return 1;
   if (write) {
     std::ofstream(book_path, std::ios::binary) << r.book;
     std::cout << "bookgen: " << r.stale.size() << " code blocks updated\n";

@@ -21,6 +21,7 @@ struct options {
   int maxprocs = 0;            // 0: $GOMAXPROCS if set (and valid), else num_cpu()
   std::size_t stack_size = 0;  // 0: the runtime's default goroutine stack (128 KiB)
   bool virtual_time = false;   // true: a fake clock that jumps when all goroutines wait (Go's testing/synctest)
+  std::string trace{};         // "": $GORT_TRACE if set; else the file the execution trace is written to
 };
 
 // run() runs main_goroutine as goroutine 1 on a pool of options.maxprocs OS
@@ -61,7 +62,22 @@ struct task_of final : task {
   F body;
 };
 
-void spawn(std::unique_ptr<task> body, std::string label, const char* type_name);
+// spawn() starts body as a goroutine. label, or else entry (the function it
+// runs, when it is a plain function) or type_name (its callable's type), names
+// it in dumps and traces.
+void spawn(std::unique_ptr<task> body, std::string label, const char* type_name, const void* entry);
+
+// entry_of() is f's address when f is a plain function, else nullptr.
+template <class F>
+const void* entry_of(const F& f) noexcept {
+  using stored = std::decay_t<F>;
+  if constexpr (std::is_pointer_v<stored> && std::is_function_v<std::remove_pointer_t<stored>>) {
+    const stored function = f;
+    return reinterpret_cast<const void*>(function);
+  } else {
+    return nullptr;
+  }
+}
 
 template <class F, class... Args>
 std::unique_ptr<task> bind_task(F&& f, Args&&... args) {
@@ -81,18 +97,20 @@ struct named {
 
 // go() starts f(args...) in a new goroutine. The arguments are decayed and
 // copied (or moved) now, as Go evaluates a go statement's arguments; f and the
-// arguments may be move-only. Call it from a goroutine. Dumps name the
-// goroutine by f's type, or by the label of a leading named{...}.
+// arguments may be move-only. Call it from a goroutine. Dumps and traces name
+// the goroutine by the label of a leading named{...}, else by f's name when it
+// is a plain function, else by f's type.
 template <class F, class... Args>
 void go(F&& f, Args&&... args) {
+  const void* entry = detail::entry_of(f);
   detail::spawn(detail::bind_task(std::forward<F>(f), std::forward<Args>(args)...), {},
-                typeid(std::decay_t<F>).name());
+                typeid(std::decay_t<F>).name(), entry);
 }
 
 template <class F, class... Args>
 void go(named name, F&& f, Args&&... args) {
   detail::spawn(detail::bind_task(std::forward<F>(f), std::forward<Args>(args)...),
-                std::move(name.label), nullptr);
+                std::move(name.label), nullptr, nullptr);
 }
 
 // gosched() yields the thread to other goroutines; the caller stays runnable

@@ -1,0 +1,579 @@
+// SPDX-License-Identifier: MIT
+// The execution trace and the scheduler counts: see trace.hpp.
+//
+// Lock order: the writer's lock is taken alone; events are appended without it.
+// A buffer's owner writes an event, then publishes it by storing count
+// (release); whoever writes the buffer out reads count (acquire) under the
+// writer's lock and writes events [0, count), so it never reads a slot the
+// owner is filling. Only the writer's lock holder resets count, except the
+// owner when it rejoins after a trace stopped.
+#include "trace.hpp"
+
+#include <cxxabi.h>
+#include <dlfcn.h>
+#include <errno.h>
+
+#include <algorithm>
+#include <array>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+#include <mutex>
+#include <string_view>
+#include <charconv>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+#include "goroutine.hpp"
+#include "pool.hpp"
+
+namespace gort::detail::trace {
+
+#ifndef GORT_NO_TRACE
+std::atomic<bool> observed{false};
+#endif
+
+namespace {
+
+std::atomic<bool> recording{false};  // events go to a file (observed alone: counts only)
+alignas(64) std::atomic<std::int64_t> runnable_count{0};
+alignas(64) std::atomic<std::int64_t> blocked_count{0};
+std::atomic<std::int64_t> steal_count{0};
+std::atomic<std::uint64_t> next_flow{1};
+
+enum class kind : std::uint8_t { begin, end, create, block, unblock };
+
+// event: one thing that happened on one thread, as recorded (formatted later).
+struct event {
+  std::chrono::steady_clock::time_point when;
+  kind what = kind::begin;
+  wait_reason why = wait_reason::chan_receive;  // block
+  bool runtime_slice = false;   // begin: the runtime's own work (writing the trace), not a goroutine
+  std::uint64_t goroutine = 0;  // the goroutine it is about
+  std::int64_t by = -1;         // create, unblock: the caller's goroutine (-1: a plain thread)
+  std::uint64_t flow = 0;       // begin, create, unblock: the flow it ends or starts (0: none)
+  const void* object = nullptr; // block, unblock: what the goroutine waits on
+  std::int64_t runnable = -1;   // counts after the event; -1: not sampled
+  std::int64_t blocked = -1;
+  const std::string* name = nullptr;  // begin, create: the goroutine's (interned) name
+};
+
+constexpr std::size_t kBufferEvents = 16384;  // × 72 bytes: 1.2 MB per thread
+constexpr std::size_t kFlushBytes = 1 << 20;  // formatted text written at a time
+
+// buffer: one thread's events; reused by another thread once its own ends.
+struct buffer {
+  std::array<event, kBufferEvents> events;
+  std::atomic<std::size_t> count{0};
+  std::atomic<bool> owned{true};
+  // Owner only: the trace this buffer records for, and the "B" of the
+  // goroutine slice the owner's thread is in, if in_slice.
+  std::uint64_t session = 0;
+  bool in_slice = false;
+  event slice;
+  // Under the writer's lock: the thread's track, and whether the file holds
+  // an unclosed "B" of it.
+  int tid = 0;
+  bool file_in_slice = false;
+};
+
+// writer: the open trace file and every buffer ever made (never freed: a
+// thread left running by an abandoned pool may still append).
+struct writer {
+  std::mutex lock;  // guards everything below; held while formatting and writing
+  std::FILE* file = nullptr;
+  bool first = true;  // no element of traceEvents written yet
+  std::string text;   // formatted, not yet written
+  std::chrono::steady_clock::time_point epoch;
+  std::vector<std::unique_ptr<buffer>> buffers;
+  int next_tid = 1;
+};
+std::atomic<std::uint64_t> session{0};  // bumped by start(); buffers of older ones rejoin
+
+writer& the_writer() {
+  static auto* w = new writer;  // never destroyed: used at exit
+  return *w;
+}
+
+// --- formatting ----------------------------------------------------------------
+
+const char* reason_words(wait_reason why) {
+  switch (why) {
+    case wait_reason::chan_send: return "chan send";
+    case wait_reason::chan_receive: return "chan receive";
+    case wait_reason::chan_send_nil: return "chan send (nil chan)";
+    case wait_reason::chan_receive_nil: return "chan receive (nil chan)";
+    case wait_reason::select: return "select";
+    case wait_reason::select_no_cases: return "select (no cases)";
+    case wait_reason::mutex_lock: return "sync.Mutex.Lock";
+    case wait_reason::wait_group_wait: return "sync.WaitGroup.Wait";
+    case wait_reason::sleep: return "sleep";
+  }
+  return "waiting";
+}
+
+// json_text: the objects of traceEvents being formatted, appended to one
+// string that is written with a single fwrite per buffer.
+class json_text {
+ public:
+  explicit json_text(std::string& out) : out_(out) {}
+
+  // open() starts the next element of traceEvents: {"ph":"B","pid":1,"tid":1,"ts":12.345
+  void open(bool first, char phase, int tid, std::int64_t ns) {
+    out_ += first ? "\n{\"ph\":\"" : ",\n{\"ph\":\"";
+    out_ += phase;
+    out_ += "\",\"pid\":1,\"tid\":";
+    number(tid);
+    out_ += ",\"ts\":";  // Chrome's microseconds, to the nanosecond
+    number(ns / 1000);
+    char fraction[4] = {'.', static_cast<char>('0' + ns % 1000 / 100),
+                        static_cast<char>('0' + ns % 100 / 10), static_cast<char>('0' + ns % 10)};
+    out_.append(fraction, sizeof fraction);
+  }
+  json_text& raw(std::string_view text) {
+    out_ += text;
+    return *this;
+  }
+  json_text& number(std::int64_t n) {
+    char digits[24];
+    out_.append(digits, std::to_chars(digits, digits + sizeof digits, n).ptr);
+    return *this;
+  }
+  json_text& string(std::string_view text) {
+    out_ += '"';
+    escaped(text);
+    out_ += '"';
+    return *this;
+  }
+  // escaped() appends text as the inside of a JSON string.
+  json_text& escaped(std::string_view text) {
+    for (const char c : text) {
+      if (c == '"' || c == '\\') {
+        out_ += '\\';
+        out_ += c;
+      } else if (static_cast<unsigned char>(c) < 0x20) {
+        char escaped[8];
+        std::snprintf(escaped, sizeof escaped, "\\u%04x", c);
+        out_ += escaped;
+      } else {
+        out_ += c;
+      }
+    }
+    return *this;
+  }
+  json_text& object(const void* address) {
+    char text[32];
+    std::snprintf(text, sizeof text, "\"%p\"", address);
+    out_ += text;
+    return *this;
+  }
+
+ private:
+  std::string& out_;
+};
+
+// formatter: writes the events of one buffer; w.lock held.
+class formatter {
+ public:
+  formatter(writer& w, buffer& b) : w_(w), b_(b), text_(w.text) {}
+
+  void write(const event& e) {
+    switch (e.what) {
+      case kind::begin: return begin(e);
+      case kind::end:
+        open('E', e).raw("}");
+        b_.file_in_slice = false;
+        return;
+      case kind::create:
+        open('i', e).raw(",\"s\":\"t\",\"cat\":\"goroutine\",\"name\":\"go\",\"args\":{\"goroutine\":");
+        text_.number(static_cast<std::int64_t>(e.goroutine)).raw(",\"name\":");
+        goroutine_name(e).raw(",\"by\":").number(e.by).raw("}}");
+        break;
+      case kind::block:
+        open('i', e).raw(",\"s\":\"t\",\"cat\":\"goroutine\",\"name\":\"block\",\"args\":{\"goroutine\":");
+        text_.number(static_cast<std::int64_t>(e.goroutine)).raw(",\"reason\":").string(reason_words(e.why));
+        text_.raw(",\"object\":").object(e.object).raw("}}");
+        break;
+      case kind::unblock:
+        open('i', e).raw(",\"s\":\"t\",\"cat\":\"goroutine\",\"name\":\"unblock\",\"args\":{\"goroutine\":");
+        text_.number(static_cast<std::int64_t>(e.goroutine)).raw(",\"by\":").number(e.by);
+        text_.raw(",\"object\":").object(e.object).raw("}}");
+        break;
+    }
+    if (e.flow != 0) flow('s', e);
+    counters(e);
+  }
+
+ private:
+  json_text& open(char phase, const event& e) {
+    text_.open(w_.first, phase, b_.tid,
+               std::chrono::duration_cast<std::chrono::nanoseconds>(e.when - w_.epoch).count());
+    w_.first = false;
+    return text_;
+  }
+
+  json_text& goroutine_name(const event& e) {
+    text_.raw("\"G").number(static_cast<std::int64_t>(e.goroutine)).raw(" ");
+    return text_.escaped(*e.name).raw("\"");
+  }
+
+  void begin(const event& e) {
+    if (e.runtime_slice) {
+      open('B', e).raw(",\"cat\":\"runtime\",\"name\":").string(*e.name).raw("}");
+    } else {
+      open('B', e).raw(",\"cat\":\"goroutine\",\"name\":");
+      goroutine_name(e).raw(",\"args\":{\"goroutine\":").number(static_cast<std::int64_t>(e.goroutine));
+      text_.raw("}}");
+    }
+    b_.file_in_slice = true;
+    if (e.flow != 0) flow('f', e);
+    counters(e);
+  }
+
+  void flow(char phase, const event& e) {
+    open(phase, e).raw(",\"cat\":\"flow\",\"name\":\"wake\",\"id\":").number(static_cast<std::int64_t>(e.flow));
+    text_.raw(phase == 'f' ? ",\"bp\":\"e\"}" : "}");
+  }
+
+  void counters(const event& e) {
+    if (e.runnable < 0) return;
+    open('C', e).raw(",\"name\":\"goroutines\",\"args\":{\"runnable\":").number(e.runnable);
+    text_.raw(",\"blocked\":").number(e.blocked).raw("}}");
+  }
+
+  writer& w_;
+  buffer& b_;
+  json_text text_;
+};
+
+// flush_text() writes what is formatted; w.lock held.
+void flush_text(writer& w) {
+  std::fwrite(w.text.data(), 1, w.text.size(), w.file);
+  w.text.clear();
+}
+
+// write_out() writes b's events and empties it; w.lock held.
+void write_out(writer& w, buffer& b) {
+  const std::size_t n = b.count.load(std::memory_order_acquire);
+  formatter f(w, b);
+  for (std::size_t i = 0; i < n; ++i) {
+    f.write(b.events[i]);
+    if (w.text.size() > kFlushBytes) flush_text(w);
+  }
+  b.count.store(0, std::memory_order_relaxed);
+  flush_text(w);
+}
+
+// --- the calling thread's buffer -------------------------------------------------
+
+// thread_buffer: the calling thread's claim on a buffer, given up when the thread ends.
+struct thread_buffer {
+  buffer* claimed = nullptr;
+  ~thread_buffer() {
+    if (claimed != nullptr) claimed->owned.store(false);
+  }
+};
+thread_local thread_buffer tl_buffer;
+
+// join() gives the calling thread a buffer in the current trace, announcing
+// its track; nullptr if no trace is recorded any more.
+buffer* join(std::uint64_t current) {
+  writer& w = the_writer();
+  std::lock_guard lock(w.lock);
+  if (w.file == nullptr || session.load() != current) return nullptr;
+  buffer* b = tl_buffer.claimed;
+  if (b == nullptr) {
+    for (auto& candidate : w.buffers) {
+      if (bool free = false; candidate->owned.compare_exchange_strong(free, true)) {
+        b = candidate.get();
+        break;
+      }
+    }
+    if (b == nullptr) b = w.buffers.emplace_back(std::make_unique<buffer>()).get();
+    tl_buffer.claimed = b;
+  }
+  b->count.store(0, std::memory_order_relaxed);
+  b->session = current;
+  b->in_slice = false;
+  b->file_in_slice = false;
+  b->tid = w.next_tid++;
+  const processor* p = current_processor();
+  json_text text(w.text);
+  text.raw(w.first ? "\n" : ",\n").raw("{\"ph\":\"M\",\"pid\":1,\"tid\":").number(b->tid);
+  text.raw(",\"name\":\"thread_name\",\"args\":{\"name\":\"");
+  if (p != nullptr) {
+    text.raw("P").number(p->index);
+  } else {
+    text.raw("thread");
+  }
+  text.raw("\"}},\n{\"ph\":\"M\",\"pid\":1,\"tid\":").number(b->tid);
+  text.raw(",\"name\":\"thread_sort_index\",\"args\":{\"sort_index\":");
+  text.number(p != nullptr ? p->index : 1000 + b->tid).raw("}}");
+  w.first = false;
+  return b;
+}
+
+void push(buffer& b, const event& e) {
+  const std::size_t n = b.count.load(std::memory_order_relaxed);
+  b.events[n] = e;
+  b.count.store(n + 1, std::memory_order_release);
+}
+
+// write_full() writes out b, which is full. Its thread stops for that, so
+// the time is shown as its own slice ("trace: writing"), cutting the
+// goroutine's slice in two rather than lengthening it.
+void write_full(buffer& b, std::uint64_t current) {
+  const auto begun = std::chrono::steady_clock::now();
+  writer& w = the_writer();
+  {
+    std::lock_guard lock(w.lock);
+    if (w.file == nullptr || session.load() != current) {
+      b.count.store(0, std::memory_order_relaxed);
+      return;
+    }
+    write_out(w, b);
+  }
+  event mark;
+  mark.when = begun;
+  if (b.in_slice) {
+    mark.what = kind::end;
+    push(b, mark);
+  }
+  mark.what = kind::begin;
+  mark.runtime_slice = true;
+  static const std::string writing = "trace: writing";
+  mark.name = &writing;
+  push(b, mark);
+  mark.what = kind::end;
+  mark.when = std::chrono::steady_clock::now();
+  push(b, mark);
+  if (b.in_slice) {
+    event resumed = b.slice;
+    resumed.when = mark.when;
+    resumed.flow = 0;
+    resumed.runnable = -1;
+    push(b, resumed);
+  }
+}
+
+// append() records e in the calling thread's buffer, writing the buffer out
+// first if it is full.
+void append(const event& e) {
+  const std::uint64_t current = session.load(std::memory_order_acquire);
+  buffer* b = tl_buffer.claimed;
+  if (b == nullptr || b->session != current) b = join(current);
+  if (b == nullptr) return;
+  if (b->count.load(std::memory_order_relaxed) + 4 > kBufferEvents) write_full(*b, current);
+  push(*b, e);
+  if (e.what == kind::begin) {
+    b->in_slice = true;
+    b->slice = e;
+  }
+  if (e.what == kind::end) b->in_slice = false;
+}
+
+void sample_counts(event& e) {
+  e.runnable = std::max<std::int64_t>(0, runnable_count.load(std::memory_order_relaxed));
+  e.blocked = std::max<std::int64_t>(0, blocked_count.load(std::memory_order_relaxed));
+}
+
+// new_flow() starts a flow from the calling thread's current slice; 0 (no
+// flow) if the thread is not inside one, as an arrow needs both ends.
+std::uint64_t new_flow() {
+  const buffer* b = tl_buffer.claimed;
+  if (b == nullptr || !b->in_slice || b->session != session.load(std::memory_order_relaxed)) return 0;
+  return next_flow.fetch_add(1, std::memory_order_relaxed);
+}
+
+std::int64_t caller_id() {
+  const goroutine* self = current_goroutine();
+  return self != nullptr ? static_cast<std::int64_t>(self->id) : -1;
+}
+
+// interned() is name's copy in a set that lives as long as the process, so
+// an event can point to it until it is written, after its goroutine ended.
+const std::string* interned(std::string name) {
+  static auto* lock = new std::mutex;
+  static auto* names = new std::unordered_set<std::string>;
+  std::lock_guard hold(*lock);
+  return &*names->insert(std::move(name)).first;
+}
+
+// name_for() is g's interned name, worked out when g is first traced.
+const std::string* name_for(goroutine& g) {
+  if (g.trace_name == nullptr) g.trace_name = interned(name_of(g));
+  return g.trace_name;
+}
+
+// --- names ---------------------------------------------------------------------
+
+std::string demangle(const char* mangled) {
+  int status = 0;
+  std::unique_ptr<char, decltype(&std::free)> readable(
+      abi::__cxa_demangle(mangled, nullptr, nullptr, &status), &std::free);
+  return status == 0 && readable ? readable.get() : mangled;
+}
+
+// readable_start() names a callable: "pump" for a plain function the
+// executable exports (examples link with -rdynamic), "lambda in main" for a
+// lambda, else its demangled type.
+std::string readable_start(const void* entry, const char* type_name) {
+  if (entry != nullptr) {
+    Dl_info info{};
+    if (::dladdr(entry, &info) != 0 && info.dli_sname != nullptr) {
+      std::string name = demangle(info.dli_sname);
+      return name.substr(0, name.find('('));
+    }
+  }
+  if (type_name == nullptr) return "?";
+  std::string type = demangle(type_name);
+  if (const auto lambda = type.find("::{lambda"); lambda != std::string::npos) {
+    return "lambda in " + type.substr(0, lambda);
+  }
+  return type;
+}
+
+}  // namespace
+
+std::string name_of(const goroutine& g) {
+  if (!g.label.empty()) return g.label;
+  // Each thread remembers the names it has worked out: there are as many as
+  // the program has functions that it starts.
+  thread_local std::unordered_map<const void*, std::string> known;
+  const void* key = g.entry != nullptr ? g.entry : static_cast<const void*>(g.type_name);
+  auto [it, fresh] = known.try_emplace(key);
+  if (fresh) it->second = readable_start(g.entry, g.type_name);
+  return it->second;
+}
+
+std::string start(const std::string& path) {
+#ifdef GORT_NO_TRACE
+  static_cast<void>(path);
+  return "this gort was built without trace hooks (GORT_NO_TRACE): no trace, no schedtrace";
+#else
+  runnable_count = 0;
+  blocked_count = 0;
+  steal_count = 0;
+  if (!path.empty()) {
+    writer& w = the_writer();
+    std::lock_guard lock(w.lock);
+    w.file = std::fopen(path.c_str(), "w");
+    if (w.file == nullptr) return "cannot write the trace to " + path + ": " + std::strerror(errno);
+    w.first = true;
+    w.epoch = std::chrono::steady_clock::now();
+    w.next_tid = 1;
+    w.text = "{\"displayTimeUnit\":\"ns\",\"traceEvents\":[\n";
+    json_text(w.text)
+        .raw("{\"ph\":\"M\",\"pid\":1,\"name\":\"process_name\",\"args\":{\"name\":")
+        .string(program_invocation_short_name)
+        .raw("}}");
+    w.first = false;
+    session.fetch_add(1, std::memory_order_release);
+    recording = true;
+  }
+  observed = true;
+  return {};
+#endif
+}
+
+void stop() noexcept {
+#ifndef GORT_NO_TRACE
+  observed = false;
+  if (!recording.exchange(false)) return;
+  writer& w = the_writer();
+  std::lock_guard lock(w.lock);
+  if (w.file == nullptr) return;
+  const auto now = std::chrono::steady_clock::now();
+  const std::uint64_t current = session.load();
+  for (auto& b : w.buffers) {
+    if (b->session != current) continue;
+    write_out(w, *b);
+    if (b->file_in_slice) {
+      event end;
+      end.what = kind::end;
+      end.when = now;
+      formatter(w, *b).write(end);
+    }
+  }
+  w.text += "\n]}\n";
+  flush_text(w);
+  std::fclose(w.file);
+  w.file = nullptr;
+#endif
+}
+
+void created(goroutine& g) noexcept {
+  if (!recording.load(std::memory_order_relaxed)) return;
+  event e;
+  e.when = std::chrono::steady_clock::now();
+  e.what = kind::create;
+  e.goroutine = g.id;
+  e.by = caller_id();
+  e.flow = g.trace_flow = new_flow();
+  e.name = name_for(g);
+  append(e);
+}
+
+void readied() noexcept { runnable_count.fetch_add(1, std::memory_order_relaxed); }
+
+void switched(goroutine* next) noexcept {
+  if (next != nullptr) runnable_count.fetch_sub(1, std::memory_order_relaxed);
+  if (!recording.load(std::memory_order_relaxed)) return;
+  const auto now = std::chrono::steady_clock::now();
+  if (buffer* b = tl_buffer.claimed; b != nullptr && b->in_slice &&
+                                     b->session == session.load(std::memory_order_relaxed)) {
+    event end;
+    end.what = kind::end;
+    end.when = now;
+    append(end);
+  }
+  if (next == nullptr) return;
+  event begin;
+  begin.when = now;
+  begin.what = kind::begin;
+  begin.goroutine = next->id;
+  begin.flow = std::exchange(next->trace_flow, 0);
+  begin.name = name_for(*next);
+  sample_counts(begin);
+  append(begin);
+}
+
+void blocked(goroutine& g, wait_reason why, const void* object) noexcept {
+  blocked_count.fetch_add(1, std::memory_order_relaxed);
+  if (!recording.load(std::memory_order_relaxed)) return;
+  g.trace_object = object;
+  event e;
+  e.when = std::chrono::steady_clock::now();
+  e.what = kind::block;
+  e.why = why;
+  e.goroutine = g.id;
+  e.object = object;
+  sample_counts(e);
+  append(e);
+}
+
+void unblocked(goroutine& g) noexcept {
+  blocked_count.fetch_sub(1, std::memory_order_relaxed);
+  if (!recording.load(std::memory_order_relaxed)) return;
+  event e;
+  e.when = std::chrono::steady_clock::now();
+  e.what = kind::unblock;
+  e.goroutine = g.id;
+  e.by = caller_id();
+  e.object = g.trace_object;
+  e.flow = g.trace_flow = new_flow();
+  sample_counts(e);
+  append(e);
+}
+
+void stole() noexcept { steal_count.fetch_add(1, std::memory_order_relaxed); }
+
+counts current() noexcept {
+  return {std::max<std::int64_t>(0, runnable_count.load()), std::max<std::int64_t>(0, blocked_count.load()),
+          steal_count.load()};
+}
+
+}  // namespace gort::detail::trace
