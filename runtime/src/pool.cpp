@@ -416,6 +416,9 @@ void pool::start_processors(int count) {
 void pool::processor_main(processor& self) {
   liveness::runtime_thread_started();
   tl_processor = &self;
+  // Its trace buffer is made (1.3 MB of page faults) before any goroutine
+  // runs here, so no goroutine's slice is charged for it.
+  if (trace::on()) trace::thread_started();
   boost::fibers::use_scheduling_algorithm<pool_algorithm>(self);
   self.scheduler = boost::fibers::context::active()->get_scheduler();
   if (self.index == 0) {

@@ -61,12 +61,12 @@ struct event {
   const std::string* name = nullptr;  // begin, create: the goroutine's (interned) name
 };
 
-constexpr std::size_t kBufferEvents = 16384;  // × 72 bytes: 1.2 MB per thread
+constexpr std::size_t kBufferEvents = 16384;  // × 80 bytes: 1.3 MB per thread
 constexpr std::size_t kFlushBytes = 1 << 20;  // formatted text written at a time
 
 // buffer: one thread's events; reused by another thread once its own ends.
 struct buffer {
-  std::array<event, kBufferEvents> events;
+  std::array<event, kBufferEvents> events;  // written whole when made: no page faults later
   std::atomic<std::size_t> count{0};
   std::atomic<bool> owned{true};
   // Owner only: the trace this buffer records for, and the "B" of the
@@ -286,8 +286,11 @@ buffer* join(std::uint64_t current) {
   if (w.file == nullptr || session.load() != current) return nullptr;
   buffer* b = tl_buffer.claimed;
   if (b == nullptr) {
+    // Only a buffer of an earlier trace is taken over: one whose thread ended
+    // during this trace still holds events that stop() has to write.
     for (auto& candidate : w.buffers) {
-      if (bool free = false; candidate->owned.compare_exchange_strong(free, true)) {
+      if (bool free = false; candidate->session != current &&
+                             candidate->owned.compare_exchange_strong(free, true)) {
         b = candidate.get();
         break;
       }
@@ -486,15 +489,15 @@ void stop() noexcept {
   writer& w = the_writer();
   std::lock_guard lock(w.lock);
   if (w.file == nullptr) return;
-  const auto now = std::chrono::steady_clock::now();
   const std::uint64_t current = session.load();
   for (auto& b : w.buffers) {
     if (b->session != current) continue;
     write_out(w, *b);
     if (b->file_in_slice) {
+      // Read after the events it closes were, so no earlier than any of them.
       event end;
       end.what = kind::end;
-      end.when = now;
+      end.when = std::chrono::steady_clock::now();
       formatter(w, *b).write(end);
     }
   }
@@ -515,6 +518,12 @@ void created(goroutine& g) noexcept {
   e.flow = g.trace_flow = new_flow();
   e.name = name_for(g);
   append(e);
+}
+
+void thread_started() noexcept {
+  if (!recording.load(std::memory_order_relaxed)) return;
+  const std::uint64_t current = session.load(std::memory_order_acquire);
+  if (tl_buffer.claimed == nullptr || tl_buffer.claimed->session != current) join(current);
 }
 
 void readied() noexcept { runnable_count.fetch_add(1, std::memory_order_relaxed); }

@@ -46,6 +46,7 @@ struct event {
   std::int64_t id = 0;  // flows
 };
 
+// events_of() points into doc, which must outlive the events.
 std::vector<event> events_of(const json::value& doc) {
   std::vector<event> out;
   for (const json::value& v : doc.at("traceEvents").as_array()) {
@@ -201,13 +202,15 @@ TEST_F(Observed, TraceIsCompleteWhenMainReturnsWithAGoroutineBlocked) {
   const auto child = run("blocked_at_exit");
   ASSERT_EQ(child.exit_code, 0) << child.err;
   EXPECT_EQ(child.out, "0\n");
-  const std::vector<event> events = events_of(json::parse(read_file(path_)));
+  const json::value doc = json::parse(read_file(path_));
+  const std::vector<event> events = events_of(doc);
   expect_slices_alternate(events);
   // pump, named by its function, ends blocked on its second send.
   bool pump_named = false;
   for (const event& e : events) pump_named = pump_named || (e.ph == "B" && e.name == "G2 pump");
   EXPECT_TRUE(pump_named);
-  const auto& pump_waits = waits_of(events).at(2);
+  const auto waits = waits_of(events);
+  const auto& pump_waits = waits.at(2);
   ASSERT_FALSE(pump_waits.empty());
   EXPECT_EQ(pump_waits.back()->name, "block");
   EXPECT_EQ(pump_waits.back()->args->at("reason").as_string(), "chan send");
@@ -218,7 +221,8 @@ TEST_F(Observed, TraceIsCompleteAfterAPanic) {
   const auto child = run("panics");
   EXPECT_EQ(child.exit_code, 2);
   EXPECT_NE(child.err.find("panic: on purpose"), std::string::npos) << child.err;
-  const std::vector<event> events = events_of(json::parse(read_file(path_)));
+  const json::value doc = json::parse(read_file(path_));
+  const std::vector<event> events = events_of(doc);
   expect_slices_alternate(events);
   EXPECT_TRUE(std::any_of(events.begin(), events.end(),
                           [](const event& e) { return e.ph == "B" && e.name == "G2 panicker"; }));
