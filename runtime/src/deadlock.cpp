@@ -21,6 +21,10 @@
 // wake a goroutine (the contract's rule, widened to threads that have not
 // touched the runtime yet), except while it waits inside a runtime operation
 // (a blocking channel operation, or run() waiting for its main goroutine).
+// One look reads `state`, those counts and /proc at slightly different
+// instants; it proves a deadlock only if neither `state` nor the counts
+// changed meanwhile, since a plain thread acting in between (starting the
+// next run and waiting for it) would otherwise be counted out twice.
 //
 // The watchdog sleeps until a deadlock becomes possible — the last running
 // goroutine parks or ends, the last pending timer settles with none running,
@@ -58,6 +62,9 @@ constexpr std::uint64_t kOnePending = std::uint64_t{1} << 32;
 alignas(64) std::atomic<std::uint64_t> state{0};
 std::atomic<int> runtime_threads{0};  // pool threads and schedtrace's: never wakers
 std::atomic<int> blocked_threads{0};
+// Bumped by every change to the two counts above: a look that sees it change
+// read them (and the thread count) at different instants, and proves nothing.
+std::atomic<std::uint64_t> thread_changes{0};
 
 std::uint32_t running_of(std::uint64_t s) { return static_cast<std::uint32_t>(s); }
 std::uint32_t pending_of(std::uint64_t s) { return static_cast<std::uint32_t>(s >> 32); }
@@ -109,12 +116,16 @@ int threads_in_process() {
 }
 
 bool deadlocked_now() {
+  const std::uint64_t changes = thread_changes.load();
   const std::uint64_t s = state.load();
   if (running_of(s) != 0 || pending_of(s) != 0 || !any_goroutine_alive()) return false;
   const int threads = threads_in_process();
   if (threads < 0) return false;
   const int possible_wakers = threads - runtime_threads.load() - 1 - blocked_threads.load();
-  return possible_wakers <= 0;
+  // A plain thread that acted meanwhile (started a run: a pool thread and a
+  // running main goroutine, then blocked waiting for it) can make the counts
+  // above disagree with each other; only an unchanged snapshot counts.
+  return possible_wakers <= 0 && thread_changes.load() == changes && state.load() == s;
 }
 
 void on_sigquit(int) {
@@ -165,15 +176,25 @@ void goroutine_parked() noexcept {
 void goroutine_unparked() noexcept { state.fetch_add(kOneRunning); }
 void thread_blocked() noexcept {
   blocked_threads.fetch_add(1);
+  thread_changes.fetch_add(1);
   deadlock_possible();
 }
-void thread_unblocked() noexcept { blocked_threads.fetch_sub(1); }
+void thread_unblocked() noexcept {
+  blocked_threads.fetch_sub(1);
+  thread_changes.fetch_add(1);
+}
 void timer_armed() noexcept { state.fetch_add(kOnePending); }
 void timer_settled() noexcept {
   if (state.fetch_sub(kOnePending) == kOnePending) deadlock_possible();  // none running, none pending
 }
-void runtime_thread_started() noexcept { runtime_threads.fetch_add(1); }
-void runtime_thread_ended() noexcept { runtime_threads.fetch_sub(1); }
+void runtime_thread_started() noexcept {
+  runtime_threads.fetch_add(1);
+  thread_changes.fetch_add(1);
+}
+void runtime_thread_ended() noexcept {
+  runtime_threads.fetch_sub(1);
+  thread_changes.fetch_add(1);
+}
 
 bool all_goroutines_parked() noexcept { return running_of(state.load()) == 0; }
 

@@ -3,6 +3,7 @@
 #include "dump.hpp"
 
 #include <cxxabi.h>
+#include <dlfcn.h>
 
 #include <algorithm>
 #include <chrono>
@@ -11,6 +12,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "goroutine.hpp"
@@ -51,17 +53,44 @@ const char* state_words(wait_reason why) {
   return "waiting";
 }
 
-// start_of() names what a goroutine runs: its label, or its callable's type.
-std::string start_of(const goroutine& g) {
-  if (!g.label.empty()) return g.label;
-  if (g.type_name == nullptr) return "?";
+std::string demangle(const char* mangled) {
   int status = 0;
   std::unique_ptr<char, decltype(&std::free)> readable(
-      abi::__cxa_demangle(g.type_name, nullptr, nullptr, &status), &std::free);
-  return status == 0 && readable ? readable.get() : g.type_name;
+      abi::__cxa_demangle(mangled, nullptr, nullptr, &status), &std::free);
+  return status == 0 && readable ? readable.get() : mangled;
+}
+
+// readable_start() names a callable: "pump" for a plain function the
+// executable exports (examples link with -rdynamic), "lambda in main" for a
+// lambda, else its demangled type.
+std::string readable_start(const void* entry, const char* type_name) {
+  if (entry != nullptr) {
+    Dl_info info{};
+    if (::dladdr(entry, &info) != 0 && info.dli_sname != nullptr) {
+      std::string name = demangle(info.dli_sname);
+      return name.substr(0, name.find('('));
+    }
+  }
+  if (type_name == nullptr) return "?";
+  std::string type = demangle(type_name);
+  if (const auto lambda = type.find("::{lambda"); lambda != std::string::npos) {
+    return "lambda in " + type.substr(0, lambda);
+  }
+  return type;
 }
 
 }  // namespace
+
+std::string start_of(const goroutine& g) {
+  if (!g.label.empty()) return g.label;
+  // Each thread remembers the names it has worked out: there are as many as
+  // the program has functions that it starts.
+  thread_local std::unordered_map<const void*, std::string> known;
+  const void* key = g.entry != nullptr ? g.entry : static_cast<const void*>(g.type_name);
+  auto [it, fresh] = known.try_emplace(key);
+  if (fresh) it->second = readable_start(g.entry, g.type_name);
+  return it->second;
+}
 
 void register_goroutine(goroutine& g) noexcept {
   registry_shard& shard = shard_of(g);

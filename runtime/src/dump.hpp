@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdio>
+#include <string>
 
 namespace gort::detail {
 
@@ -14,6 +15,12 @@ void register_goroutine(goroutine& g) noexcept;
 void unregister_goroutine(goroutine& g) noexcept;
 // any_goroutine_alive() is true while any goroutine of any run is registered.
 bool any_goroutine_alive() noexcept;
+
+// start_of() names what g runs, for dumps and traces: its label ("main",
+// named{...}), else its function's name when go() got an exported plain
+// function ("pump"), else "lambda in <enclosing function>", else its
+// callable's demangled type.
+std::string start_of(const goroutine& g);
 
 // write_goroutine() prints one goroutine's block; `running` marks the caller.
 void write_goroutine(std::FILE* out, const goroutine& g, bool running);

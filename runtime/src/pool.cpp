@@ -385,6 +385,12 @@ int pool::set_maxprocs(int n) {
 
 void pool::start(std::unique_ptr<task> main_goroutine) {
   main_body_ = std::move(main_goroutine);
+  // Goroutine 1 counts as running from now, before run()'s caller blocks in
+  // wait_main(), not from when processor 0 gets to launch it: in between, the
+  // deadlock watchdog would see a blocked caller, no goroutine running, and
+  // (leftovers of an earlier run aside) report a deadlock that is not one.
+  goroutines_.fetch_add(1);
+  liveness::goroutine_started();
   start_processors(maxprocs());
   if (schedtrace_.count() > 0) reporter_ = std::make_unique<sched_reporter>(*this, schedtrace_);
 }
@@ -448,8 +454,10 @@ void pool::launch(std::unique_ptr<task> body, goroutine::role role, std::string 
   const std::uint64_t id = role == goroutine::role::system ? 0 : next_id_.fetch_add(1);
   auto* g = new goroutine(*this, id, role, std::move(body), std::move(label), type_name, entry);
   if (g->counted()) {
-    goroutines_.fetch_add(1);
-    liveness::goroutine_started();
+    if (role != goroutine::role::main) {  // counted by start()
+      goroutines_.fetch_add(1);
+      liveness::goroutine_started();
+    }
     register_goroutine(*g);
   }
   if (trace::on()) trace::created(*g);

@@ -162,7 +162,7 @@ class pool {
   bool finish();
 
   // spawn() starts a goroutine; called on one of this pool's threads. label
-  // (if not empty), entry or the callable's type_name names it (trace::name_of).
+  // (if not empty), entry or the callable's type_name names it (dump.hpp: start_of).
   void spawn(std::unique_ptr<task> body, std::string label, const char* type_name,
              const void* entry);
   // start_system() starts one of the runtime's own goroutines (the timer

@@ -9,8 +9,6 @@
 // owner when it rejoins after a trace stopped.
 #include "trace.hpp"
 
-#include <cxxabi.h>
-#include <dlfcn.h>
 #include <errno.h>
 
 #include <algorithm>
@@ -22,11 +20,11 @@
 #include <mutex>
 #include <string_view>
 #include <charconv>
-#include <unordered_map>
 #include <unordered_set>
 #include <utility>
 #include <vector>
 
+#include "dump.hpp"
 #include "goroutine.hpp"
 #include "pool.hpp"
 
@@ -407,50 +405,11 @@ const std::string* interned(std::string name) {
 
 // name_for() is g's interned name, worked out when g is first traced.
 const std::string* name_for(goroutine& g) {
-  if (g.trace_name == nullptr) g.trace_name = interned(name_of(g));
+  if (g.trace_name == nullptr) g.trace_name = interned(start_of(g));
   return g.trace_name;
 }
 
-// --- names ---------------------------------------------------------------------
-
-std::string demangle(const char* mangled) {
-  int status = 0;
-  std::unique_ptr<char, decltype(&std::free)> readable(
-      abi::__cxa_demangle(mangled, nullptr, nullptr, &status), &std::free);
-  return status == 0 && readable ? readable.get() : mangled;
-}
-
-// readable_start() names a callable: "pump" for a plain function the
-// executable exports (examples link with -rdynamic), "lambda in main" for a
-// lambda, else its demangled type.
-std::string readable_start(const void* entry, const char* type_name) {
-  if (entry != nullptr) {
-    Dl_info info{};
-    if (::dladdr(entry, &info) != 0 && info.dli_sname != nullptr) {
-      std::string name = demangle(info.dli_sname);
-      return name.substr(0, name.find('('));
-    }
-  }
-  if (type_name == nullptr) return "?";
-  std::string type = demangle(type_name);
-  if (const auto lambda = type.find("::{lambda"); lambda != std::string::npos) {
-    return "lambda in " + type.substr(0, lambda);
-  }
-  return type;
-}
-
 }  // namespace
-
-std::string name_of(const goroutine& g) {
-  if (!g.label.empty()) return g.label;
-  // Each thread remembers the names it has worked out: there are as many as
-  // the program has functions that it starts.
-  thread_local std::unordered_map<const void*, std::string> known;
-  const void* key = g.entry != nullptr ? g.entry : static_cast<const void*>(g.type_name);
-  auto [it, fresh] = known.try_emplace(key);
-  if (fresh) it->second = readable_start(g.entry, g.type_name);
-  return it->second;
-}
 
 std::string start(const std::string& path) {
 #ifdef GORT_NO_TRACE

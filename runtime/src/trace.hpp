@@ -66,9 +66,5 @@ struct counts {
 };
 counts current() noexcept;
 
-// name_of() is how a goroutine is shown: "main", its label, its function's
-// name ("pump"), or its callable's readable type.
-std::string name_of(const goroutine& g);
-
 }  // namespace trace
 }  // namespace gort::detail

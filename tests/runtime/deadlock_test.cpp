@@ -101,7 +101,7 @@ TEST(Dump, NamesAnUnnamedGoroutineByWhatItRuns) {
   const auto child = run_case("unnamed_goroutine");
   EXPECT_EQ(child.exit_code, 2);
   EXPECT_THAT(child.err, testing::ContainsRegex("goroutine 2 \\[chan receive\\]:\n[^\n]*lambda"));
-  EXPECT_THAT(child.err, HasSubstr("goroutine 3 [chan receive]:\nvoid (*)(gort::chan<int>)\n"));
+  EXPECT_THAT(child.err, HasSubstr("goroutine 3 [chan receive]:\nf1\n"));
 }
 
 TEST(Sigquit, DumpsEveryGoroutineAndExitsWith2) {

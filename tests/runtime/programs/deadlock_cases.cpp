@@ -10,6 +10,9 @@
 #include <map>
 #include <thread>
 
+// Outside the anonymous namespace: exported (-rdynamic), so dumps name it.
+void f1(gort::chan<int> in) { std::cout << in.recv() << '\n'; }
+
 namespace {
 
 using namespace std::chrono_literals;
@@ -19,8 +22,6 @@ void blocking_now() {
   std::cerr << "blocking at " << std::chrono::steady_clock::now().time_since_epoch().count()
             << std::endl;
 }
-
-void f1(gort::chan<int> in) { std::cout << in.recv() << '\n'; }
 
 const std::map<std::string, std::function<void()>> cases = {
     // The course text's example: send before anyone can receive.
