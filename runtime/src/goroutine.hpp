@@ -7,6 +7,7 @@
 #include <boost/fiber/context.hpp>
 #include <boost/fiber/properties.hpp>
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -87,6 +88,9 @@ class goroutine final : public boost::fibers::fiber_properties {
   std::uint64_t trace_flow = 0;
   const void* trace_object = nullptr;
   const std::string* trace_name = nullptr;
+  // Its stack, once it has one (sanitizers.hpp).
+  const void* stack_bottom = nullptr;
+  std::size_t stack_size = 0;
 };
 
 // current_goroutine() is the calling goroutine's record; nullptr on a thread

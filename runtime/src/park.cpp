@@ -12,6 +12,8 @@
 // so an unpark() that finds the token parked finds the fiber switched out too.
 #include "gort/detail/park.hpp"
 
+#include "gort/detail/chaos.hpp"
+
 #include <time.h>
 
 #include <boost/fiber/scheduler.hpp>
@@ -21,6 +23,7 @@
 #include "goroutine.hpp"
 #include "liveness.hpp"
 #include "pool.hpp"
+#include "sanitizers.hpp"
 #include "trace.hpp"
 
 namespace gort::detail {
@@ -90,6 +93,8 @@ void park(wake_token& token, std::span<spinlock* const> held, wait_reason why) {
   token.parked = true;
   fall_asleep(self, why, held.empty() ? nullptr : held.front());
   sleep(self, lock);
+  if (goroutine* g = self.owner()) now_on_stack_of(*g);
+  chaos::point();  // just woken: let whoever else is runnable go first, sometimes
 }
 
 void unpark(wake_token& token) noexcept {

@@ -11,6 +11,7 @@
 #include "dump.hpp"
 #include "goroutine.hpp"
 #include "liveness.hpp"
+#include "sanitizers.hpp"
 #include "small_blocks.hpp"
 #include "trace.hpp"
 
@@ -261,7 +262,7 @@ boost::fibers::context* pool::context_for(processor& self, goroutine& g) noexcep
     try {
       // The scheduler keeps its own reference; it frees the fiber when it ends.
       ctx = boost::fibers::make_worker_context_with_properties(
-                boost::fibers::launch::post, &g, pooled_stack(stacks_), [this, &g] { run_goroutine(g); })
+                boost::fibers::launch::post, &g, pooled_stack(stacks_, g.stack_bottom, g.stack_size), [this, &g] { run_goroutine(g); })
                 .get();
     } catch (const std::bad_alloc&) {
       fatal("runtime: cannot allocate a goroutine stack (out of memory)");
@@ -377,6 +378,7 @@ int pool::set_maxprocs(int n) {
   }
   if (processor* self = current_processor(); self != nullptr && !is_active(*self)) {
     boost::this_fiber::yield();  // move the caller onto a thread that may still run it
+    now_on_own_stack();
   }
   return previous;
 }
@@ -465,6 +467,7 @@ void pool::launch(std::unique_ptr<task> body, goroutine::role role, std::string 
 }
 
 void pool::run_goroutine(goroutine& g) {
+  now_on_stack_of(g);
   if (!g.counted()) {
     g.body->run();
     return;

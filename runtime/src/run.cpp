@@ -24,11 +24,13 @@
 #include <variant>
 
 #include "cpu_quota.hpp"
+#include "gort/detail/chaos.hpp"
 #include "fatal.hpp"
 #include "goroutine.hpp"
 #include "liveness.hpp"
 #include "gort/runtime.hpp"
 #include "pool.hpp"
+#include "sanitizers.hpp"
 #include "small_blocks.hpp"
 #include "stack_pool.hpp"
 #include "trace.hpp"
@@ -58,40 +60,53 @@ void pool_started() {
 // process; it stays counted in live_pools.
 void abandon(std::unique_ptr<detail::pool> leftover) { static_cast<void>(leftover.release()); }
 
+// whole_number() is text as a number of type N, if it is one, all digits.
+template <class N>
+std::optional<N> whole_number(std::string_view text) {
+  N n{};
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), n);
+  if (error != std::errc{} || end != text.data() + text.size()) return std::nullopt;
+  return n;
+}
+
 // env_maxprocs() is $GOMAXPROCS if it is a positive integer; Go ignores anything else.
 std::optional<int> env_maxprocs() {
   const char* text = std::getenv("GOMAXPROCS");
   if (text == nullptr) return std::nullopt;
-  const std::string_view s(text);
-  int n = 0;
-  const auto [end, error] = std::from_chars(s.data(), s.data() + s.size(), n);
-  if (error != std::errc{} || end != s.data() + s.size() || n < 1) return std::nullopt;
-  return std::min(n, detail::pool::kMaxProcs);
+  const auto n = whole_number<int>(text);
+  if (!n || *n < 1) return std::nullopt;
+  return std::min(*n, detail::pool::kMaxProcs);
 }
 
 int default_maxprocs() { return env_maxprocs().value_or(num_cpu()); }
 
-// observing: what a run shows of itself (trace.hpp, schedtrace.hpp).
-struct observing {
+// debugging: what a run shows of itself (trace.hpp, schedtrace.hpp) and
+// whether its schedules are randomized (gort/detail/chaos.hpp).
+struct debugging {
   std::string trace;  // the trace file; empty: none
   std::chrono::milliseconds schedtrace{0};  // 0: no schedtrace
+  std::optional<std::uint64_t> chaos_seed;
 };
 
-// observing_for() reads options.trace, $GORT_TRACE and $GORT_SCHEDTRACE (a
-// period in milliseconds); an error message if one is bad.
-std::variant<observing, std::string> observing_for(const options& opts) {
-  observing wanted;
+// debugging_for() reads options.trace, $GORT_TRACE, $GORT_SCHEDTRACE (a
+// period in milliseconds) and $GORT_CHAOS (a seed); an error message if one is bad.
+std::variant<debugging, std::string> debugging_for(const options& opts) {
+  debugging wanted;
   const char* trace = std::getenv("GORT_TRACE");
   wanted.trace = !opts.trace.empty() ? opts.trace : trace != nullptr ? trace : "";
   if (const char* text = std::getenv("GORT_SCHEDTRACE"); text != nullptr && *text != '\0') {
-    const std::string_view s(text);
-    int ms = 0;
-    const auto [end, error] = std::from_chars(s.data(), s.data() + s.size(), ms);
-    if (error != std::errc{} || end != s.data() + s.size() || ms < 1) {
-      return "GORT_SCHEDTRACE is '" + std::string(s) +
+    const auto ms = whole_number<int>(text);
+    if (!ms || *ms < 1) {
+      return std::string("GORT_SCHEDTRACE is '") + text +
              "'; use a period in milliseconds, like GORT_SCHEDTRACE=1000";
     }
-    wanted.schedtrace = std::chrono::milliseconds(ms);
+    wanted.schedtrace = std::chrono::milliseconds(*ms);
+  }
+  if (const char* text = std::getenv("GORT_CHAOS"); text != nullptr && *text != '\0') {
+    wanted.chaos_seed = whole_number<std::uint64_t>(text);
+    if (!wanted.chaos_seed) {
+      return std::string("GORT_CHAOS is '") + text + "'; use a seed, a whole number like GORT_CHAOS=42";
+    }
   }
   return wanted;
 }
@@ -156,20 +171,21 @@ int run(const options& opts, std::function<void()> main_goroutine) {
                                       : default_maxprocs();
   const std::size_t stack =
       opts.stack_size != 0 ? opts.stack_size : detail::stack_pool::kDefaultStackSize;
-  const auto wanted = observing_for(opts);
+  const auto wanted = debugging_for(opts);
   if (const auto* error = std::get_if<std::string>(&wanted)) {
     std::cerr << "gort::run: " << *error << '\n';
     return 2;
   }
-  const auto& observe = std::get<observing>(wanted);
-  if (!observe.trace.empty() || observe.schedtrace.count() > 0) {
-    if (const std::string error = detail::trace::start(observe.trace); !error.empty()) {
+  const auto& debug = std::get<debugging>(wanted);
+  if (!debug.trace.empty() || debug.schedtrace.count() > 0) {
+    if (const std::string error = detail::trace::start(debug.trace); !error.empty()) {
       std::cerr << "gort::run: " << error << '\n';
       return 2;
     }
   }
+  if (debug.chaos_seed) detail::chaos::start(*debug.chaos_seed);
   detail::liveness::start_watchdog();
-  auto pool = std::make_unique<detail::pool>(procs, stack, opts.virtual_time, observe.schedtrace);
+  auto pool = std::make_unique<detail::pool>(procs, stack, opts.virtual_time, debug.schedtrace);
   pool_started();
   pool->start(std::make_unique<detail::task_of<std::function<void()>>>(std::move(main_goroutine)));
   pool->wait_main();
@@ -179,12 +195,16 @@ int run(const options& opts, std::function<void()> main_goroutine) {
     abandon(std::move(pool));
   }
   detail::trace::stop();
+  detail::chaos::stop();
   return 0;
 }
 
 int run(std::function<void()> main_goroutine) { return run(options{}, std::move(main_goroutine)); }
 
-void gosched() { boost::this_fiber::yield(); }
+void gosched() {
+  boost::this_fiber::yield();
+  detail::now_on_own_stack();
+}
 
 void goexit() {
   if (detail::current_goroutine() == nullptr) detail::fatal("gort::goexit called outside a goroutine");

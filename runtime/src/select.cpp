@@ -18,6 +18,8 @@
 
 #include "gort/select.hpp"
 
+#include "gort/detail/chaos.hpp"
+
 namespace gort::detail {
 namespace {
 
@@ -77,11 +79,13 @@ chosen select_cases(std::span<select_case* const> cases, std::span<std::uint16_t
   const std::span<spinlock*> locks = sorted_locks(cases, lock_space);
 
   // Poll: the first ready case in random order runs.
+  chaos::point();
   lock_all(locks);
   for (std::size_t k = 0; k < ready_candidates; ++k) {
     waiter* wake = nullptr;
     if (cases[order[k]]->try_now(wake)) {
       unlock_all(locks);
+      chaos::point();
       if (wake != nullptr) unpark(*wake->token);
       return {order[k], true};
     }

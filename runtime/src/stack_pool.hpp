@@ -60,14 +60,23 @@ class stack_pool {
 };
 
 // pooled_stack is the Boost.Fiber stack allocator that draws from a stack_pool.
+// It reports where the stack it hands out lies to its caller's `bottom` and `size`.
 class pooled_stack {
  public:
-  explicit pooled_stack(stack_pool& pool) noexcept : pool_(&pool) {}
-  boost::context::stack_context allocate() { return pool_->allocate(); }
+  pooled_stack(stack_pool& pool, const void*& bottom, std::size_t& size) noexcept
+      : pool_(&pool), bottom_(&bottom), size_(&size) {}
+  boost::context::stack_context allocate() {
+    boost::context::stack_context sc = pool_->allocate();
+    *bottom_ = static_cast<char*>(sc.sp) - sc.size;  // sp is the top: stacks grow down
+    *size_ = sc.size;
+    return sc;
+  }
   void deallocate(boost::context::stack_context& sc) noexcept { pool_->deallocate(sc); }
 
  private:
   stack_pool* pool_;
+  const void** bottom_;
+  std::size_t* size_;
 };
 
 }  // namespace gort::detail

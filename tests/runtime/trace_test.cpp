@@ -278,4 +278,12 @@ TEST_F(Observed, ABadSchedtracePeriodIsAClearError) {
   }
 }
 
+TEST_F(Observed, ABadChaosSeedIsAClearError) {
+  ::setenv("GORT_CHAOS", "seven", 1);
+  const auto child = run("sleeping_crowd");
+  ::unsetenv("GORT_CHAOS");
+  EXPECT_EQ(child.exit_code, 2);
+  EXPECT_NE(child.err.find("gort::run: GORT_CHAOS is 'seven'"), std::string::npos) << child.err;
+}
+
 }  // namespace

@@ -20,6 +20,7 @@
 #include <string_view>
 #include <utility>
 
+#include "gort/detail/chaos.hpp"
 #include "gort/detail/park.hpp"
 
 namespace gort {
@@ -39,11 +40,13 @@ class hchan {
   // send() moves value into the channel; blocks until a receiver takes it
   // (unbuffered) or there is room (buffered); panics if the channel is closed.
   void send(T& value) {
+    chaos::point();
     std::unique_lock lock(lock_);
     waiter* wake = nullptr;
     switch (send_locked(value, wake)) {
       case send_attempt::sent:
         lock.unlock();
+        chaos::point();
         if (wake != nullptr) unpark(*wake->token);
         return;
       case send_attempt::closed:
@@ -63,10 +66,12 @@ class hchan {
   // recv() fills out with the next value and returns true; returns false with
   // out empty once the channel is closed and drained. Blocks while empty.
   bool recv(std::optional<T>& out) {
+    chaos::point();
     std::unique_lock lock(lock_);
     waiter* wake = nullptr;
     if (auto received = recv_locked(out, wake)) {
       lock.unlock();
+      chaos::point();
       if (wake != nullptr) unpark(*wake->token);
       return *received;
     }
@@ -81,6 +86,7 @@ class hchan {
   // try_send() sends only if that needs no waiting; false if it would block.
   // Panics if the channel is closed.
   bool try_send(T& value) {
+    chaos::point();
     std::unique_lock lock(lock_);
     waiter* wake = nullptr;
     const send_attempt attempt = send_locked(value, wake);
@@ -93,6 +99,7 @@ class hchan {
   // try_recv() is recv() without waiting: nullopt when it would block, and
   // false (out empty) once closed and drained.
   std::optional<bool> try_recv(std::optional<T>& out) {
+    chaos::point();
     std::unique_lock lock(lock_);
     waiter* wake = nullptr;
     const auto received = recv_locked(out, wake);
@@ -104,6 +111,7 @@ class hchan {
   // close() marks the channel closed and wakes every waiting sender (to panic)
   // and receiver (to get the zero value); panics if it was already closed.
   void close() {
+    chaos::point();
     std::unique_lock lock(lock_);
     if (closed_) {
       lock.unlock();
@@ -119,6 +127,7 @@ class hchan {
       }
     }
     lock.unlock();
+    chaos::point();
     while (woken != nullptr) {
       waiter* next = woken->next;  // read first: the owner may return once woken
       unpark(*woken->token);
