@@ -38,21 +38,6 @@ registry_shard* shards() {
 
 registry_shard& shard_of(const goroutine& g) { return shards()[g.id % kShards]; }
 
-const char* state_words(wait_reason why) {
-  switch (why) {
-    case wait_reason::chan_send: return "chan send";
-    case wait_reason::chan_receive: return "chan receive";
-    case wait_reason::chan_send_nil: return "chan send (nil chan)";
-    case wait_reason::chan_receive_nil: return "chan receive (nil chan)";
-    case wait_reason::select: return "select";
-    case wait_reason::select_no_cases: return "select (no cases)";
-    case wait_reason::mutex_lock: return "sync.Mutex.Lock";
-    case wait_reason::wait_group_wait: return "sync.WaitGroup.Wait";
-    case wait_reason::sleep: return "sleep";
-  }
-  return "waiting";
-}
-
 std::string demangle(const char* mangled) {
   int status = 0;
   std::unique_ptr<char, decltype(&std::free)> readable(
@@ -80,6 +65,21 @@ std::string readable_start(const void* entry, const char* type_name) {
 }
 
 }  // namespace
+
+const char* wait_words(wait_reason why) {
+  switch (why) {
+    case wait_reason::chan_send: return "chan send";
+    case wait_reason::chan_receive: return "chan receive";
+    case wait_reason::chan_send_nil: return "chan send (nil chan)";
+    case wait_reason::chan_receive_nil: return "chan receive (nil chan)";
+    case wait_reason::select: return "select";
+    case wait_reason::select_no_cases: return "select (no cases)";
+    case wait_reason::mutex_lock: return "sync.Mutex.Lock";
+    case wait_reason::wait_group_wait: return "sync.WaitGroup.Wait";
+    case wait_reason::sleep: return "sleep";
+  }
+  return "waiting";
+}
 
 std::string start_of(const goroutine& g) {
   if (!g.label.empty()) return g.label;
@@ -121,7 +121,7 @@ void write_goroutine(std::FILE* out, const goroutine& g, bool running) {
   std::string state = "running";
   if (!running) state = "runnable";
   if (!running && g.sleeper.asleep.load()) {
-    state = state_words(g.sleeper.reason.load());
+    state = wait_words(g.sleeper.reason.load());
     const auto since = std::chrono::steady_clock::time_point(
         std::chrono::steady_clock::duration(g.sleeper.asleep_since.load()));
     const auto minutes = std::chrono::duration_cast<std::chrono::minutes>(

@@ -7,6 +7,8 @@
 #include <cstdio>
 #include <string>
 
+#include "gort/detail/park.hpp"
+
 namespace gort::detail {
 
 class goroutine;
@@ -15,6 +17,10 @@ void register_goroutine(goroutine& g) noexcept;
 void unregister_goroutine(goroutine& g) noexcept;
 // any_goroutine_alive() is true while any goroutine of any run is registered.
 bool any_goroutine_alive() noexcept;
+
+// wait_words() is what a goroutine blocked for why waits on, in Go's words
+// ("chan receive", "sync.Mutex.Lock").
+const char* wait_words(wait_reason why);
 
 // start_of() names what g runs, for dumps and traces: its label ("main",
 // named{...}), else its function's name when go() got an exported plain

@@ -98,21 +98,6 @@ writer& the_writer() {
 
 // --- formatting ----------------------------------------------------------------
 
-const char* reason_words(wait_reason why) {
-  switch (why) {
-    case wait_reason::chan_send: return "chan send";
-    case wait_reason::chan_receive: return "chan receive";
-    case wait_reason::chan_send_nil: return "chan send (nil chan)";
-    case wait_reason::chan_receive_nil: return "chan receive (nil chan)";
-    case wait_reason::select: return "select";
-    case wait_reason::select_no_cases: return "select (no cases)";
-    case wait_reason::mutex_lock: return "sync.Mutex.Lock";
-    case wait_reason::wait_group_wait: return "sync.WaitGroup.Wait";
-    case wait_reason::sleep: return "sleep";
-  }
-  return "waiting";
-}
-
 // json_text: the objects of traceEvents being formatted, appended to one
 // string that is written with a single fwrite per buffer.
 class json_text {
@@ -192,7 +177,7 @@ class formatter {
         break;
       case kind::block:
         open('i', e).raw(",\"s\":\"t\",\"cat\":\"goroutine\",\"name\":\"block\",\"args\":{\"goroutine\":");
-        text_.number(static_cast<std::int64_t>(e.goroutine)).raw(",\"reason\":").string(reason_words(e.why));
+        text_.number(static_cast<std::int64_t>(e.goroutine)).raw(",\"reason\":").string(wait_words(e.why));
         text_.raw(",\"object\":").object(e.object).raw("}}");
         break;
       case kind::unblock:
