@@ -495,6 +495,9 @@ void pool::run_goroutine(goroutine& g) {
     main_cv_.notify_all();
   }
   if (left == 0 && main_goexited_.load()) fatal("no goroutines (main called runtime.Goexit) - deadlock!");
+  // The last leftover of a run that has returned: the threads have nothing
+  // more to do (finish() left them running only for the leftovers).
+  if (left == 0 && abandoned_.load() && claim_stop()) stop_threads();
 }
 
 void pool::wait_main() {
@@ -505,10 +508,24 @@ void pool::wait_main() {
 
 bool pool::finish() {
   const int count = started_.load();
-  if (goroutines_.load() > 0) {
-    for (int i = 0; i < count; ++i) procs_[i]->thread.detach();
-    return false;
+  // Announced before looking: a goroutine that ends after this look, the
+  // last one, sees it and stops the threads itself (run_goroutine).
+  abandoned_.store(true);
+  if (goroutines_.load() == 0 && claim_stop()) {
+    stop_threads();
+    for (int i = 0; i < count; ++i) procs_[i]->thread.join();
+    return true;
   }
+  for (int i = 0; i < count; ++i) procs_[i]->thread.detach();
+  return false;
+}
+
+bool pool::claim_stop() noexcept {
+  bool expected = false;
+  return stop_claimed_.compare_exchange_strong(expected, true);
+}
+
+void pool::stop_threads() {
   reporter_.reset();
   timers_.stop();
   if (timers_.is_virtual()) liveness::remove_virtual_clock(timers_);
@@ -517,8 +534,6 @@ bool pool::finish() {
     stopping_ = true;
   }
   stop_cv_.notify_all();
-  for (int i = 0; i < count; ++i) procs_[i]->thread.join();
-  return true;
 }
 
 }  // namespace gort::detail

@@ -158,7 +158,8 @@ class pool {
   void wait_main();
   // finish() ends the pool after main returned: it joins the threads if no
   // goroutine is left, or leaves them running the leftovers (Go drops them at
-  // process exit; see run.cpp) and reports whether it did.
+  // process exit; see run.cpp) and reports whether it did. Left running, the
+  // threads end after the last leftover does, if it ever does.
   bool finish();
 
   // spawn() starts a goroutine; called on one of this pool's threads. label
@@ -210,6 +211,12 @@ class pool {
   goroutine* steal(processor& self) noexcept;
   // work_available() is true if a runq or the global queue holds a goroutine (runnext aside).
   bool work_available() const noexcept;
+  // claim_stop() is true for the one caller that is to stop the threads:
+  // finish(), or the last leftover goroutine of an abandoned pool.
+  bool claim_stop() noexcept;
+  // stop_threads() ends the timer service and schedtrace and lets every
+  // pool thread return once it has nothing to run.
+  void stop_threads();
   // next_to_steal() is true if a processor other than self holds a runnext.
   bool next_to_steal(const processor& self) const noexcept;
   // spin_for_work(): true if work or a wake-up arrived while spinning briefly.
@@ -238,6 +245,8 @@ class pool {
   alignas(64) std::atomic<std::uint64_t> next_id_{1};  // by spawners only
   std::unique_ptr<task> main_body_;
   std::atomic<bool> main_goexited_{false};
+  std::atomic<bool> abandoned_{false};     // finish() returned (or is returning) with goroutines left
+  std::atomic<bool> stop_claimed_{false};  // see claim_stop()
   const std::chrono::milliseconds schedtrace_;
   std::unique_ptr<sched_reporter> reporter_;  // while schedtrace_ > 0 and the pool runs
 

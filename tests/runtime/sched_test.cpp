@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: MIT
 // The scheduler: goroutines, parallelism bounded by gomaxprocs, GOMAXPROCS,
 // gosched, goexit, 100,000 goroutines, repeated runs, and bad options.
+#include <chrono>
 #include <cstdlib>
+#include <fstream>
 #include <memory>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "runtime_test.hpp"
@@ -200,6 +203,34 @@ TEST(SchedRuns, RunMayBeCalledAgainWithGoroutinesLeftBehind) {
               0);
     EXPECT_EQ(got, round);
   }
+}
+
+// threads_now() is this process's thread count, from /proc/self/status.
+int threads_now() {
+  std::ifstream status("/proc/self/status");
+  for (std::string line; std::getline(status, line);) {
+    if (line.rfind("Threads:", 0) == 0) return std::stoi(line.substr(8));
+  }
+  return -1;
+}
+
+TEST(SchedRuns, ThreadsLeftToLeftoversEndWithTheLastOfThem) {
+  ASSERT_EQ(gort::run([] {}), 0);  // the deadlock watchdog's thread, started once, stays
+  const int before = threads_now();
+  for (int round = 0; round < 10; ++round) {
+    ASSERT_EQ(gort::run({.maxprocs = 2},
+                        [] {
+                          // Main returns first; the leftover ends 20 ms later.
+                          gort::go([] { gort::sleep(std::chrono::milliseconds(20)); });
+                        }),
+              0);
+  }
+  // A bound, not a timing: ten runs' threads (20) must all go, not pile up.
+  const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+  while (threads_now() > before && std::chrono::steady_clock::now() < give_up) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  EXPECT_EQ(threads_now(), before);
 }
 
 TEST(SchedEnv, GomaxprocsEnvironmentVariableIsReadAtEveryRun) {

@@ -2,8 +2,9 @@
 // chaos: GORT_CHAOS=<seed>, a debug mode in which the runtime yields at
 // random at its interleaving points — before a channel operation takes the
 // channel's lock, after it releases it and before it wakes a waiter, before
-// select locks its channels and after it registers its waiters, and in every
-// wake-up — so tests explore schedules a quiet machine never produces. The
+// select locks its channels (its waiters are registered under those locks,
+// where no goroutine may yield), and in every wake-up — so tests explore
+// schedules a quiet machine never produces. The
 // choices come from the seed (and the thread): at GOMAXPROCS=1 one seed gives
 // one schedule, so a failing seed reproduces. Off, a point costs one relaxed
 // load and an untaken branch.
