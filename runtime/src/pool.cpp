@@ -514,10 +514,25 @@ bool pool::finish() {
   if (goroutines_.load() == 0 && claim_stop()) {
     stop_threads();
     for (int i = 0; i < count; ++i) procs_[i]->thread.join();
+    drop_never_started();
     return true;
   }
   for (int i = 0; i < count; ++i) procs_[i]->thread.detach();
   return false;
+}
+
+void pool::drop_never_started() noexcept {
+  auto drop_all = [](run_list& queue) {
+    while (goroutine* g = queue.pop_front()) {
+      if (!g->started()) delete g;  // a started one belongs to its fiber, which frees it
+    }
+  };
+  drop_all(global_);
+  for (int i = 0; i < started_.load(); ++i) {
+    processor& p = *procs_[i];
+    drop_all(p.runq);
+    if (goroutine* g = p.runnext.exchange(nullptr); g != nullptr && !g->started()) delete g;
+  }
 }
 
 bool pool::claim_stop() noexcept {

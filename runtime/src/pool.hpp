@@ -214,6 +214,10 @@ class pool {
   // claim_stop() is true for the one caller that is to stop the threads:
   // finish(), or the last leftover goroutine of an abandoned pool.
   bool claim_stop() noexcept;
+  // drop_never_started(): once the threads are joined, frees the records of
+  // goroutines still queued that never ran (the timer service, if no timer
+  // was set before main returned), which would otherwise leak at every run.
+  void drop_never_started() noexcept;
   // stop_threads() ends the timer service and schedtrace and lets every
   // pool thread return once it has nothing to run.
   void stop_threads();

@@ -29,6 +29,10 @@ struct shared_list {
 // thread_cache: one thread's free blocks, per class. Plain data, so that it
 // stays usable while the thread's other thread-locals are destroyed.
 struct thread_cache {
+  // Set by release_thread_cache(): blocks freed later in the thread's exit
+  // (fibers the scheduler releases as its thread-locals are destroyed) go
+  // straight to the shared lists, or they would be lost with the cache.
+  bool released = false;
   std::array<std::size_t, kClassBytes.size()> count{};
   std::array<std::array<void*, kCacheBlocks>, kClassBytes.size()> blocks{};
 };
@@ -97,10 +101,12 @@ void deallocate(void* block, std::size_t size) noexcept {
   thread_cache& cache = my_cache();
   if (cache.count[c] == kCacheBlocks) give_back(c, kBatch);
   cache.blocks[c][cache.count[c]++] = block;
+  if (cache.released) give_back(c, 1);
 }
 
 void release_thread_cache() noexcept {
   for (std::size_t c = 0; c < kClassBytes.size(); ++c) give_back(c, kCacheBlocks);
+  my_cache().released = true;
 }
 
 }  // namespace gort::detail::small_blocks

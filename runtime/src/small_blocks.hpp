@@ -20,7 +20,8 @@ void* allocate(std::size_t size);
 // deallocate() frees a block from allocate(size) with the same size.
 void deallocate(void* block, std::size_t size) noexcept;
 // release_thread_cache() moves the calling thread's cached blocks to the
-// shared lists; a pool thread calls it before it ends.
+// shared lists; a pool thread calls it before it ends. Blocks the thread
+// frees after that (while its thread-locals are destroyed) go there directly.
 void release_thread_cache() noexcept;
 
 }  // namespace gort::detail::small_blocks
