@@ -65,14 +65,25 @@ void wake_up(parker& p) noexcept {
 
 // sleep() switches the caller out until it is woken; the lock is released
 // once it is switched out.
+//
+// Boost releases it from the context that runs next, through the lock
+// object: first the spinlock, then the object's "owns" flag. A goroutine's
+// own stack must not hold that object: once the spinlock is free, an
+// unpark() on another thread may resume the goroutine there, and it may park
+// again with a new lock object at the same address before the old flag is
+// written, which then clears the new object's flag (the stress suite saw
+// "Operation not permitted" thrown from the next switch). So the object is
+// the thread's (processor::switch_lock), written by this thread only.
 void sleep(parker& p, std::unique_lock<boost::fibers::detail::spinlock>& lock) noexcept {
   if (p.owner() == nullptr) {
-    p.context()->suspend(lock);  // a plain thread's own context: Boost wakes it
+    p.context()->suspend(lock);  // a plain thread's own context: Boost wakes it, on this thread
     return;
   }
+  processor& here = *current_processor();
+  here.switch_lock = std::move(lock);
   boost::fibers::scheduler* thread_scheduler = p.context()->get_scheduler();
   thread_scheduler->detach_worker_context(p.context());
-  thread_scheduler->suspend(lock);
+  thread_scheduler->suspend(here.switch_lock);
 }
 
 }  // namespace

@@ -98,6 +98,9 @@ struct processor {
   // This thread's Boost.Fiber scheduler. Fibers are attached through it, not
   // through the active context, which may be a goroutine that just detached.
   boost::fibers::scheduler* scheduler = nullptr;
+  // The parker lock a goroutine parking on this thread hands to Boost, which
+  // releases it after the switch (park.cpp: sleep); this thread's only.
+  std::unique_lock<boost::fibers::detail::spinlock> switch_lock;
 
   spinlock runq_lock;  // guards runq; never held while parking or waking
   run_list runq;
