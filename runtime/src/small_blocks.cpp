@@ -29,9 +29,11 @@ struct shared_list {
 // thread_cache: one thread's free blocks, per class. Plain data, so that it
 // stays usable while the thread's other thread-locals are destroyed.
 struct thread_cache {
-  // Set by release_thread_cache(): blocks freed later in the thread's exit
-  // (fibers the scheduler releases as its thread-locals are destroyed) go
-  // straight to the shared lists, or they would be lost with the cache.
+  // Set by release_thread_cache(): the thread may still allocate and free
+  // blocks as it ends (Boost's scheduler runs the ready goroutines and frees
+  // fibers as its thread-locals are destroyed); from then on its cache is
+  // emptied into the shared lists after every call, or blocks would be lost
+  // with the thread.
   bool released = false;
   std::array<std::size_t, kClassBytes.size()> count{};
   std::array<std::array<void*, kCacheBlocks>, kClassBytes.size()> blocks{};
@@ -89,7 +91,9 @@ void* allocate(std::size_t size) {
   if (c == kClassBytes.size()) return ::operator new(size);
   thread_cache& cache = my_cache();
   if (cache.count[c] == 0) take(c);
-  return cache.blocks[c][--cache.count[c]];
+  void* block = cache.blocks[c][--cache.count[c]];
+  if (cache.released) give_back(c, kCacheBlocks);
+  return block;
 }
 
 void deallocate(void* block, std::size_t size) noexcept {
@@ -101,7 +105,7 @@ void deallocate(void* block, std::size_t size) noexcept {
   thread_cache& cache = my_cache();
   if (cache.count[c] == kCacheBlocks) give_back(c, kBatch);
   cache.blocks[c][cache.count[c]++] = block;
-  if (cache.released) give_back(c, 1);
+  if (cache.released) give_back(c, kCacheBlocks);
 }
 
 void release_thread_cache() noexcept {

@@ -28,6 +28,11 @@ stack_pool& stack_pool::for_size(std::size_t stack_size) {
 // thread used; other sizes go straight to their shared lists). Plain data, so
 // that it stays usable while the thread's other thread-locals are destroyed.
 struct stack_pool::thread_cache {
+  // Set by release_thread_cache(): a thread that has released its cache may
+  // still start and end goroutines (Boost's scheduler runs the ready ones as
+  // the thread ends), and stacks cached then would be lost with the thread.
+  // From then on it uses the shared list only.
+  bool released = false;
   stack_pool* owner = nullptr;
   std::size_t count = 0;
   std::array<char*, kThreadCache> stacks{};
@@ -42,11 +47,12 @@ void stack_pool::release_thread_cache() noexcept {
   thread_cache& cache = my_cache();
   while (cache.count > 0) cache.owner->give_shared(cache.stacks[--cache.count]);
   cache.owner = nullptr;
+  cache.released = true;
 }
 
 boost::context::stack_context stack_pool::allocate() {
   thread_cache& cache = my_cache();
-  if (cache.owner == nullptr) cache.owner = this;
+  if (cache.owner == nullptr && !cache.released) cache.owner = this;
   char* bottom = nullptr;
   if (cache.owner == this && cache.count > 0) {
     bottom = cache.stacks[--cache.count];

@@ -2,9 +2,12 @@
 // The scheduler: goroutines, parallelism bounded by gomaxprocs, GOMAXPROCS,
 // gosched, goexit, 100,000 goroutines, repeated runs, and bad options.
 #include <chrono>
+#include <cstdint>
 #include <cstdlib>
 #include <fstream>
 #include <memory>
+#include <mutex>
+#include <set>
 #include <string>
 #include <thread>
 #include <vector>
@@ -231,6 +234,39 @@ TEST(SchedRuns, ThreadsLeftToLeftoversEndWithTheLastOfThem) {
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
   }
   EXPECT_EQ(threads_now(), before);
+}
+
+// stack_region() is which 128 KiB of address space the caller's stack is in.
+std::uintptr_t stack_region() {
+  int local = 0;
+  return reinterpret_cast<std::uintptr_t>(&local) >> 17;
+}
+
+TEST(SchedRuns, StacksAreReusedFromRunToRun) {
+  // Each run has at most two goroutines alive at once, so a few stacks serve
+  // them all. A stack cached by a pool thread after it let go of its cache (it
+  // runs the last goroutines as it ends) was lost with the thread: one new
+  // stack in about a hundred runs, the soak's growing RSS.
+  std::set<std::uintptr_t> regions;
+  std::mutex regions_mutex;
+  auto note = [&] {
+    std::lock_guard lock(regions_mutex);
+    regions.insert(stack_region());
+  };
+  for (int round = 0; round < 10000; ++round) {
+    ASSERT_EQ(gort::run({.maxprocs = 2},
+                        [&] {
+                          note();
+                          auto ch = gort::make_chan<int>();
+                          gort::go([&, ch] {
+                            note();
+                            ch << 1;
+                          });
+                          ch.recv();
+                        }),
+              0);
+  }
+  EXPECT_LE(regions.size(), 8u);
 }
 
 TEST(SchedEnv, GomaxprocsEnvironmentVariableIsReadAtEveryRun) {
