@@ -28,7 +28,8 @@
 //
 // The watchdog sleeps until a deadlock becomes possible — the last running
 // goroutine parks or ends, the last pending timer settles with none running,
-// or a plain thread blocks — or for kQuietPoll at most (threads may exit);
+// a plain thread blocks, or a runtime thread starts or ends — or for
+// kQuietPoll at most (plain threads may exit);
 // then it looks every kConfirmPoll and reports when two looks in a row see no
 // running goroutine, no pending timer, and no possible waker: within about
 // 10 ms of the moment it became true. An idle program costs it nothing.
@@ -187,13 +188,18 @@ void timer_armed() noexcept { state.fetch_add(kOnePending); }
 void timer_settled() noexcept {
   if (state.fetch_sub(kOnePending) == kOnePending) deadlock_possible();  // none running, none pending
 }
+// A pool thread is counted as a possible waker from its creation until it
+// says it is the runtime's: a look in between proves nothing, so the watchdog
+// must look again now, not after kQuietPoll.
 void runtime_thread_started() noexcept {
   runtime_threads.fetch_add(1);
   thread_changes.fetch_add(1);
+  deadlock_possible();
 }
 void runtime_thread_ended() noexcept {
   runtime_threads.fetch_sub(1);
   thread_changes.fetch_add(1);
+  deadlock_possible();
 }
 
 bool all_goroutines_parked() noexcept { return running_of(state.load()) == 0; }
