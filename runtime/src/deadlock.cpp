@@ -102,6 +102,13 @@ void on_all_parked() noexcept {
   for (timer_queue* q : virtual_clocks()) q->poke();
 }
 
+// ThreadSanitizer runs a background thread of its own, which wakes no goroutine.
+#if defined(__SANITIZE_THREAD__)
+constexpr int kSanitizerThreads = 1;
+#else
+constexpr int kSanitizerThreads = 0;
+#endif
+
 int threads_in_process() {
   // /proc/self/stat: "pid (comm) state ppid …"; num_threads is the 20th field,
   // the 18th after the comm, which may itself hold spaces.
@@ -122,7 +129,7 @@ bool deadlocked_now() {
   if (running_of(s) != 0 || pending_of(s) != 0 || !any_goroutine_alive()) return false;
   const int threads = threads_in_process();
   if (threads < 0) return false;
-  const int possible_wakers = threads - runtime_threads.load() - 1 - blocked_threads.load();
+  const int possible_wakers = threads - runtime_threads.load() - 1 - kSanitizerThreads - blocked_threads.load();
   // A plain thread that acted meanwhile (started a run: a pool thread and a
   // running main goroutine, then blocked waiting for it) can make the counts
   // above disagree with each other; only an unchanged snapshot counts.

@@ -15,6 +15,7 @@
 #include "gort/detail/park.hpp"
 #include "gort/runtime.hpp"
 #include "small_blocks.hpp"
+#include "tsan_fiber.hpp"
 
 namespace gort::detail {
 
@@ -64,6 +65,10 @@ class goroutine final : public boost::fibers::fiber_properties {
         entry(start_entry),
         sleeper(nullptr, this) {}
 
+  goroutine(const goroutine&) = delete;
+  goroutine& operator=(const goroutine&) = delete;
+  ~goroutine() override { tsan.retire(); }
+
   static void* operator new(std::size_t size) { return small_blocks::allocate(size); }
   static void operator delete(void* block, std::size_t size) noexcept { small_blocks::deallocate(block, size); }
 
@@ -88,9 +93,10 @@ class goroutine final : public boost::fibers::fiber_properties {
   std::uint64_t trace_flow = 0;
   const void* trace_object = nullptr;
   const std::string* trace_name = nullptr;
-  // Its stack, once it has one (sanitizers.hpp).
+  // Its stack, once it has one (sanitizers.hpp), and its ThreadSanitizer fiber.
   const void* stack_bottom = nullptr;
   std::size_t stack_size = 0;
+  [[no_unique_address]] tsan_fiber tsan;
 };
 
 // current_goroutine() is the calling goroutine's record; nullptr on a thread

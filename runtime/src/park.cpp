@@ -18,6 +18,7 @@
 
 #include <boost/fiber/scheduler.hpp>
 #include <chrono>
+#include <condition_variable>
 #include <mutex>
 
 #include "goroutine.hpp"
@@ -63,8 +64,23 @@ void wake_up(parker& p) noexcept {
   }
 }
 
-// sleep() switches the caller out until it is woken; the lock is released
-// once it is switched out.
+// plain_sleeper: a plain OS thread's parker (a test's main thread, a thread
+// of the learner's), which sleeps on a condition variable of its own.
+//
+// Its waker notifies while it still holds the parker's lock: the thread may
+// end, destroying this thread-local, as soon as the lock is free. (Sleeping
+// on the thread's Boost.Fiber main context instead, Boost's waker notified
+// after unlocking, into a scheduler the woken thread could already have
+// destroyed on its way out: ThreadSanitizer found it.)
+struct plain_sleeper : parker {
+  plain_sleeper() noexcept : parker(nullptr, nullptr) {}
+  std::condition_variable_any wakeup;
+};
+
+plain_sleeper& as_plain(parker& p) noexcept { return static_cast<plain_sleeper&>(p); }
+
+// sleep() switches the calling goroutine out until it is woken; the lock is
+// released once it is switched out.
 //
 // Boost releases it from the context that runs next, through the lock
 // object: first the spinlock, then the object's "owns" flag. A goroutine's
@@ -75,10 +91,7 @@ void wake_up(parker& p) noexcept {
 // "Operation not permitted" thrown from the next switch). So the object is
 // the thread's (processor::switch_lock), written by this thread only.
 void sleep(parker& p, std::unique_lock<boost::fibers::detail::spinlock>& lock) noexcept {
-  if (p.owner() == nullptr) {
-    p.context()->suspend(lock);  // a plain thread's own context: Boost wakes it, on this thread
-    return;
-  }
+  tsan_release(lock.mutex());  // Boost's release of it, after the switch, is invisible to TSan
   processor& here = *current_processor();
   here.switch_lock = std::move(lock);
   boost::fibers::scheduler* thread_scheduler = p.context()->get_scheduler();
@@ -90,9 +103,7 @@ void sleep(parker& p, std::unique_lock<boost::fibers::detail::spinlock>& lock) n
 
 parker* current_parker() noexcept {
   if (goroutine* g = current_goroutine()) return &g->sleeper;
-  // A plain OS thread (a test's main thread, a thread of the learner's) sleeps
-  // on its own Boost.Fiber main context.
-  thread_local parker thread_sleeper(boost::fibers::context::active(), nullptr);
+  thread_local plain_sleeper thread_sleeper;
   return &thread_sleeper;
 }
 
@@ -103,33 +114,39 @@ void park(wake_token& token, std::span<spinlock* const> held, wait_reason why) {
   if (token.signalled) return;
   token.parked = true;
   fall_asleep(self, why, held.empty() ? nullptr : held.front());
+  goroutine* g = self.owner();
+  if (g == nullptr) {
+    as_plain(self).wakeup.wait(lock, [&] { return token.signalled; });
+    return;
+  }
   sleep(self, lock);
-  if (goroutine* g = self.owner()) now_on_stack_of(*g);
+  now_on_stack_of(*g);
   chaos::point();  // just woken: let whoever else is runnable go first, sometimes
 }
 
 void unpark(wake_token& token) noexcept {
   parker& owner = *token.owner;
-  boost::fibers::context* sleeper = owner.context();
-  bool was_parked = false;
+  goroutine* const g = owner.owner();  // read now: a plain thread's parker may end with the lock
   {
     std::lock_guard<boost::fibers::detail::spinlock> lock(owner.lock);
     token.signalled = true;
-    was_parked = token.parked;
-    if (was_parked) wake_up(owner);
+    if (!token.parked) return;
+    wake_up(owner);
+    if (g == nullptr) {
+      as_plain(owner).wakeup.notify_one();
+      return;
+    }
   }
-  if (!was_parked) return;
-  if (goroutine* g = owner.owner()) {
-    g->owner.ready(*g, true);
-  } else {
-    boost::fibers::context::active()->schedule(sleeper);
-  }
+  g->owner.ready(*g, true);
 }
 
 void block_forever(wait_reason why) {
   parker& self = *current_parker();
   std::unique_lock<boost::fibers::detail::spinlock> lock(self.lock);
   fall_asleep(self, why, nullptr);
+  if (self.owner() == nullptr) {
+    for (;;) as_plain(self).wakeup.wait(lock);
+  }
   for (;;) {
     self.context()->suspend(lock);
     lock.lock();

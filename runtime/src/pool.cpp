@@ -143,6 +143,12 @@ void pool_algorithm::awakened(boost::fibers::context* ctx) noexcept {
 boost::fibers::context* pool_algorithm::pick_next() noexcept {
   goroutine* g = nullptr;
   boost::fibers::context* ctx = pop_front(pinned_);
+  // The main context waiting for the stop (processor_main), once it comes;
+  // never to itself: a context cannot switch to itself.
+  if (ctx == nullptr && self_.waiting_main != nullptr && self_.owner.stopping() &&
+      self_.waiting_main != boost::fibers::context::active()) {
+    ctx = self_.waiting_main;
+  }
   // dispatcher_ is null exactly when the dispatcher itself is asking.
   if (ctx == nullptr && (dispatcher_ == nullptr || ++picks_since_dispatch_ < kDispatchEvery)) {
     g = self_.owner.find_work(self_);
@@ -153,12 +159,25 @@ boost::fibers::context* pool_algorithm::pick_next() noexcept {
     ctx = std::exchange(dispatcher_, nullptr);
   }
   if (trace::on()) trace::switched(g);
+  if (ctx != nullptr) announce_switch(ctx);
   return ctx;
 }
 
+void pool_algorithm::announce_switch(boost::fibers::context* to) noexcept {
+  if (!tsan_fiber::kEnabled || to == boost::fibers::context::active()) return;
+  if (to->is_context(boost::fibers::type::dispatcher_context)) {
+    self_.tsan_dispatcher.switch_to();
+  } else if (to->is_context(boost::fibers::type::main_context)) {
+    self_.tsan_main.switch_to();
+  } else {
+    goroutine_of(to).tsan.switch_to();
+  }
+}
+
 bool pool_algorithm::has_ready_fibers() const noexcept {
-  return !pinned_.empty() || dispatcher_ != nullptr || (self_.owner.is_active(self_) &&
-                              (self_.runq_size.load() > 0 || self_.runnext.load() != nullptr));
+  if (!pinned_.empty() || dispatcher_ != nullptr) return true;
+  if (self_.waiting_main != nullptr && self_.owner.stopping()) return true;
+  return self_.owner.is_active(self_) && (self_.runq_size.load() > 0 || self_.runnext.load() != nullptr);
 }
 
 void pool_algorithm::suspend_until(std::chrono::steady_clock::time_point const& deadline) noexcept {
@@ -180,7 +199,11 @@ pool::pool(int maxprocs, std::size_t stack_size, bool virtual_time,
 
 void pool::ready(goroutine& g, bool next) noexcept {
   processor* self = current_processor();
-  if (self != nullptr && &self->owner == this && is_active(*self)) {
+  const bool ours = self != nullptr && &self->owner == this;
+  // A plain thread (or another run's) that readies the last goroutine could
+  // still be waking a processor here when the run ends: ~pool waits for it.
+  if (!ours) outside_wakers_.fetch_add(1);
+  if (ours && is_active(*self)) {
     if (next) {
       self->push_next(&g);
     } else {
@@ -191,6 +214,7 @@ void pool::ready(goroutine& g, bool next) noexcept {
   }
   if (trace::on()) trace::readied();
   wake_idle_processor();
+  if (!ours) outside_wakers_.fetch_sub(1);
 }
 
 void pool::push_global(goroutine* g) noexcept {
@@ -385,6 +409,10 @@ int pool::set_maxprocs(int n) {
 
 // --- pool: threads and goroutines --------------------------------------------
 
+pool::~pool() {
+  while (outside_wakers_.load() != 0) std::this_thread::yield();
+}
+
 void pool::start(std::unique_ptr<task> main_goroutine) {
   main_body_ = std::move(main_goroutine);
   // Goroutine 1 counts as running from now, before run()'s caller blocks in
@@ -424,6 +452,7 @@ void pool::start_processors(int count) {
 void pool::processor_main(processor& self) {
   liveness::runtime_thread_started();
   tl_processor = &self;
+  self.tsan_main.adopt_current();
   // Its trace buffer is made (1.3 MB of page faults) before any goroutine
   // runs here, so no goroutine's slice is charged for it.
   if (trace::on()) trace::thread_started();
@@ -433,10 +462,13 @@ void pool::processor_main(processor& self) {
     timers_.start();
     launch(std::move(main_body_), goroutine::role::main, "main", nullptr, nullptr);
   }
-  {
-    std::unique_lock lock(stop_mutex_);
-    stop_cv_.wait(lock, [this] { return stopping_; });
-  }
+  // The main context waits for the stop out of every queue; pick_next()
+  // gives it back once stopping_ is set. (Not on a Boost condition variable:
+  // its notifier wakes this thread's scheduler through Boost after making the
+  // context ready, and this thread could by then have ended and destroyed it.)
+  self.waiting_main = boost::fibers::context::active();
+  while (!stopping_.load()) self.waiting_main->suspend();
+  self.waiting_main = nullptr;
   stack_pool::release_thread_cache();
   small_blocks::release_thread_cache();
   liveness::runtime_thread_ended();
@@ -544,11 +576,9 @@ void pool::stop_threads() {
   reporter_.reset();
   timers_.stop();
   if (timers_.is_virtual()) liveness::remove_virtual_clock(timers_);
-  {
-    std::lock_guard lock(stop_mutex_);
-    stopping_ = true;
-  }
-  stop_cv_.notify_all();
+  stopping_.store(true);
+  const int count = started_.load(std::memory_order_acquire);
+  for (int i = 0; i < count; ++i) procs_[i]->wake();
 }
 
 }  // namespace gort::detail

@@ -40,8 +40,6 @@
 #include <array>
 #include <atomic>
 #include <boost/fiber/algo/algorithm.hpp>
-#include <boost/fiber/condition_variable.hpp>
-#include <boost/fiber/mutex.hpp>
 #include <boost/fiber/scheduler.hpp>
 #include <chrono>
 #include <condition_variable>
@@ -57,6 +55,7 @@
 #include "goroutine.hpp"
 #include "schedtrace.hpp"
 #include "timers.hpp"
+#include "tsan_fiber.hpp"
 
 namespace gort::detail {
 
@@ -98,9 +97,15 @@ struct processor {
   // This thread's Boost.Fiber scheduler. Fibers are attached through it, not
   // through the active context, which may be a goroutine that just detached.
   boost::fibers::scheduler* scheduler = nullptr;
+  // This thread's main context while it waits, out of every queue, for the
+  // pool to stop (processor_main); this thread only.
+  boost::fibers::context* waiting_main = nullptr;
   // The parker lock a goroutine parking on this thread hands to Boost, which
   // releases it after the switch (park.cpp: sleep); this thread's only.
   std::unique_lock<boost::fibers::detail::spinlock> switch_lock;
+  // The ThreadSanitizer fibers of this thread's main and dispatcher contexts (tsan_fiber.hpp).
+  [[no_unique_address]] tsan_fiber tsan_main;
+  [[no_unique_address]] tsan_fiber tsan_dispatcher;
 
   spinlock runq_lock;  // guards runq; never held while parking or waking
   run_list runq;
@@ -126,9 +131,13 @@ struct processor {
 class pool_algorithm final : public boost::fibers::algo::algorithm {
  public:
   explicit pool_algorithm(processor& self) noexcept : self_(self) {}
+  pool_algorithm(const pool_algorithm&) = delete;
+  pool_algorithm& operator=(const pool_algorithm&) = delete;
+  // Destroyed as the thread ends, on its main context (tsan_fiber.hpp).
+  ~pool_algorithm() override { self_.tsan_main.switch_to(); }
 
   void awakened(boost::fibers::context* ctx) noexcept override;
-  boost::fibers::context* pick_next() noexcept override;
+  GORT_NO_TSAN_FRAMES boost::fibers::context* pick_next() noexcept override;
   bool has_ready_fibers() const noexcept override;
   void suspend_until(std::chrono::steady_clock::time_point const& deadline) noexcept override;
   void notify() noexcept override;
@@ -140,6 +149,9 @@ class pool_algorithm final : public boost::fibers::algo::algorithm {
   // each time, so it runs once every kDispatchEvery picks, or when no
   // goroutine is runnable.
   static constexpr int kDispatchEvery = 16;
+
+  // announce_switch() names the fiber Boost is about to switch to (tsan_fiber.hpp).
+  GORT_NO_TSAN_FRAMES void announce_switch(boost::fibers::context* to) noexcept;
 
   processor& self_;
   ready_queue pinned_;  // this thread's own main context; touched by this thread only
@@ -154,6 +166,10 @@ class pool {
 
   // schedtrace > 0 prints the scheduler's state every schedtrace (schedtrace.hpp).
   pool(int maxprocs, std::size_t stack_size, bool virtual_time, std::chrono::milliseconds schedtrace);
+  pool(const pool&) = delete;
+  pool& operator=(const pool&) = delete;
+  // ~pool() waits for outside threads still inside ready().
+  ~pool();
 
   // start() launches the threads; processor 0 starts main_goroutine as goroutine 1.
   void start(std::unique_ptr<task> main_goroutine);
@@ -192,6 +208,8 @@ class pool {
   stack_pool& stacks() noexcept { return stacks_; }
 
   // Scheduler hooks, called by pool_algorithm.
+  // stopping() is true once stop_threads() has run: the threads are to end.
+  bool stopping() const noexcept { return stopping_.load(); }
   bool is_active(const processor& p) const noexcept { return p.index < maxprocs(); }
   // ready() makes g runnable: on the calling processor if it is one of this
   // pool's active ones (in runnext if next), else on the global queue.
@@ -252,6 +270,7 @@ class pool {
   alignas(64) std::atomic<std::uint64_t> next_id_{1};  // by spawners only
   std::unique_ptr<task> main_body_;
   std::atomic<bool> main_goexited_{false};
+  std::atomic<int> outside_wakers_{0};  // threads not of this pool inside ready()
   std::atomic<bool> abandoned_{false};     // finish() returned (or is returning) with goroutines left
   std::atomic<bool> stop_claimed_{false};  // see claim_stop()
   const std::chrono::milliseconds schedtrace_;
@@ -261,9 +280,7 @@ class pool {
   std::condition_variable main_cv_;
   bool main_done_ = false;
 
-  boost::fibers::mutex stop_mutex_;  // guards stopping_; pool threads' main contexts wait on stop_cv_
-  boost::fibers::condition_variable stop_cv_;
-  bool stopping_ = false;
+  std::atomic<bool> stopping_{false};  // set once, by stop_threads(); pool threads then end
 };
 
 // current_processor() is the processor of the calling pool thread; nullptr elsewhere.
