@@ -65,10 +65,6 @@ class goroutine final : public boost::fibers::fiber_properties {
         entry(start_entry),
         sleeper(nullptr, this) {}
 
-  goroutine(const goroutine&) = delete;
-  goroutine& operator=(const goroutine&) = delete;
-  ~goroutine() override { tsan.retire(); }
-
   static void* operator new(std::size_t size) { return small_blocks::allocate(size); }
   static void operator delete(void* block, std::size_t size) noexcept { small_blocks::deallocate(block, size); }
 

@@ -284,10 +284,7 @@ boost::fibers::context* pool::context_for(processor& self, goroutine& g) noexcep
   boost::fibers::context* ctx = g.sleeper.context();
   if (ctx == nullptr) {
     try {
-      // The scheduler keeps its own reference; it frees the fiber when it ends.
-      ctx = boost::fibers::make_worker_context_with_properties(
-                boost::fibers::launch::post, &g, pooled_stack(stacks_, g.stack_bottom, g.stack_size), [this, &g] { run_goroutine(g); })
-                .get();
+      ctx = make_fiber(g);
     } catch (const std::bad_alloc&) {
       fatal("runtime: cannot allocate a goroutine stack (out of memory)");
     }

@@ -134,7 +134,7 @@ class pool_algorithm final : public boost::fibers::algo::algorithm {
   pool_algorithm(const pool_algorithm&) = delete;
   pool_algorithm& operator=(const pool_algorithm&) = delete;
   // Destroyed as the thread ends, on its main context (tsan_fiber.hpp).
-  ~pool_algorithm() override { self_.tsan_main.switch_to(); }
+  GORT_NO_TSAN_FRAMES ~pool_algorithm() override { self_.tsan_main.switch_to(); }
 
   void awakened(boost::fibers::context* ctx) noexcept override;
   GORT_NO_TSAN_FRAMES boost::fibers::context* pick_next() noexcept override;
@@ -227,6 +227,10 @@ class pool {
   void launch(std::unique_ptr<task> body, goroutine::role role, std::string label,
               const char* type_name, const void* entry);
   void run_goroutine(goroutine& g);
+  // make_fiber() is g's Boost.Fiber context, running run_goroutine(g) on a
+  // pooled stack; the scheduler keeps its own reference and frees it when it
+  // ends. In goroutine_fiber.cpp: see there why.
+  boost::fibers::context* make_fiber(goroutine& g);
   void push_global(goroutine* g) noexcept;
   goroutine* pop_global() noexcept;
   goroutine* steal(processor& self) noexcept;

@@ -13,21 +13,21 @@
 // happens-before edge, as a hand-over between threads is. Without TSan a
 // tsan_fiber is empty and its calls are nothing.
 //
-// Invariants: a thread names a fiber before it runs that fiber's code; the
-// calls between the naming and the switch are the same for every switch
-// (pick_next's own return), so each fiber's shadow stack stays balanced, and
-// a fiber's first run starts from kFreshFrames placeholder frames.
+// Invariants: a thread names a fiber before it runs that fiber's code; no
+// frame TSan records straddles a switch — none between the naming and
+// Boost's switch (GORT_NO_TSAN_FRAMES), none of Boost's fiber templates
+// (goroutine_fiber.cpp) — so each fiber's shadow call stack is pushed and
+// popped by its own code only; a goroutine's TSan fiber is destroyed with its
+// record, once Boost has switched away from it for good.
 #pragma once
 
 #if defined(__SANITIZE_THREAD__)
 #include <sanitizer/tsan_interface.h>
-
-#include <utility>
 #endif
 
-// GORT_NO_TSAN_FRAMES marks the functions between a switch's naming and
-// Boost's switch: TSan records no frames for them, so none is popped from
-// the new fiber's shadow call stack.
+// GORT_NO_TSAN_FRAMES marks the functions that name a switch or call the
+// function that does: TSan records no frames for them, so no fiber's shadow
+// call stack is pushed by one fiber and popped by another.
 #define GORT_NO_TSAN_FRAMES __attribute__((no_sanitize("thread")))
 
 namespace gort::detail {
@@ -49,35 +49,16 @@ class tsan_fiber {
 
   // switch_to() tells TSan that the calling thread runs this fiber from now
   // on; made on the first switch.
-  void switch_to() noexcept {
+  GORT_NO_TSAN_FRAMES void switch_to() noexcept {
     if (handle_ == __tsan_get_current_fiber()) return;
     if (handle_ == nullptr) {
       handle_ = __tsan_create_fiber(0);
       owned_ = true;
     }
     __tsan_switch_to_fiber(handle_, 0);
-    if (retiring() != nullptr && retiring() != handle_) __tsan_destroy_fiber(std::exchange(retiring(), nullptr));
-  }
-
-  // retire() is for a goroutine's fiber as its record is destroyed, by
-  // Boost, just before Boost unwinds the ended fiber's stack: the unwinding
-  // leaves instrumented frames (Boost's templates, compiled here) whose
-  // exits must pop this fiber's shadow stack, not the dispatcher's. The
-  // thread runs as this fiber until its next switch, which destroys it.
-  void retire() noexcept {
-    if (handle_ == nullptr) return;
-    __tsan_switch_to_fiber(handle_, 0);
-    if (retiring() != nullptr) __tsan_destroy_fiber(retiring());
-    retiring() = std::exchange(handle_, nullptr);
-    owned_ = false;
   }
 
  private:
-  static void*& retiring() noexcept {
-    thread_local void* fiber = nullptr;
-    return fiber;
-  }
-
   void* handle_ = nullptr;
   bool owned_ = false;
 #else
@@ -85,23 +66,15 @@ class tsan_fiber {
 
   void adopt_current() noexcept {}
   void switch_to() noexcept {}
-  void retire() noexcept {}
 #endif
 };
 
-// tsan_release() and tsan_acquire() make a happens-before edge that passes
-// through Boost.Fiber's compiled, uninstrumented code (its mutex, its
-// condition variable, a lock it releases after a switch), which TSan cannot
-// see: release where the edge starts, acquire on the same address where it ends.
+// tsan_release() states a happens-before edge that starts here and ends in
+// Boost.Fiber's compiled, uninstrumented code, which TSan cannot see: a lock
+// that Boost releases after a switch (park.cpp) is released, for TSan, here.
 inline void tsan_release([[maybe_unused]] const void* address) noexcept {
 #if defined(__SANITIZE_THREAD__)
   __tsan_release(const_cast<void*>(address));
-#endif
-}
-
-inline void tsan_acquire([[maybe_unused]] const void* address) noexcept {
-#if defined(__SANITIZE_THREAD__)
-  __tsan_acquire(const_cast<void*>(address));
 #endif
 }
 
