@@ -442,9 +442,49 @@ void pool::start_processors(int count) {
     procs_[i] = std::make_unique<processor>(*this, i);
     processor& p = *procs_[i];
     started_.store(i + 1, std::memory_order_release);  // visible to thieves before it runs
-    p.thread = std::thread([this, &p] { processor_main(p); });
+    holders_.fetch_add(1);
+    try {
+      p.thread = std::thread([this, &p] { thread_main(p); });
+    } catch (...) {
+      holders_.fetch_sub(1);
+      throw;
+    }
   }
 }
+
+// holder_until_exit: a pool thread's hold on its pool, dropped by the last
+// of the thread's thread-locals to be destroyed: made before any other
+// (Boost's scheduler among them), it is destroyed after all of them.
+struct pool::holder_until_exit {
+  pool* held = nullptr;
+  holder_until_exit() = default;
+  holder_until_exit(const holder_until_exit&) = delete;
+  holder_until_exit& operator=(const holder_until_exit&) = delete;
+  ~holder_until_exit() {
+    if (held != nullptr) held->drop_holder();
+  }
+};
+
+void pool::thread_main(processor& self) {
+  thread_local holder_until_exit hold;
+  hold.held = this;
+  processor_main(self);
+}
+
+void pool::drop_holder() noexcept {
+  if (holders_.fetch_sub(1, std::memory_order_acq_rel) != 1) return;
+  // The last holder of an abandoned pool: every thread has ended, or is
+  // ending and done with the pool (this one among them).
+  drop_never_started();
+  const int count = started_.load(std::memory_order_acquire);
+  for (int i = 0; i < count; ++i) {
+    // Threads started after finish() (a leftover's gomaxprocs) were never detached.
+    if (procs_[i]->thread.joinable()) procs_[i]->thread.detach();
+  }
+  delete this;
+}
+
+void pool::release(std::unique_ptr<pool> abandoned) noexcept { abandoned.release()->drop_holder(); }
 
 void pool::processor_main(processor& self) {
   liveness::runtime_thread_started();
@@ -536,16 +576,21 @@ void pool::wait_main() {
 }
 
 bool pool::finish() {
-  const int count = started_.load();
   // Announced before looking: a goroutine that ends after this look, the
   // last one, sees it and stops the threads itself (run_goroutine).
   abandoned_.store(true);
   if (goroutines_.load() == 0 && claim_stop()) {
     stop_threads();
+    const int count = started_.load();  // final: no goroutine is left to start a thread
     for (int i = 0; i < count; ++i) procs_[i]->thread.join();
     drop_never_started();
     return true;
   }
+  // A leftover may be starting threads (gomaxprocs) meanwhile: under
+  // procs_mutex_, every processor counted in started_ has its thread. Those
+  // started after this are detached by the pool's last holder.
+  std::lock_guard lock(procs_mutex_);
+  const int count = started_.load();
   for (int i = 0; i < count; ++i) procs_[i]->thread.detach();
   return false;
 }

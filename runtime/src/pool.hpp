@@ -180,6 +180,10 @@ class pool {
   // process exit; see run.cpp) and reports whether it did. Left running, the
   // threads end after the last leftover does, if it ever does.
   bool finish();
+  // release() is run()'s hand-off of a pool that finish() left running: the
+  // pool is deleted once its last thread has ended (here, if that was
+  // before). Until then, and for good if a leftover never ends, it lives on.
+  static void release(std::unique_ptr<pool> abandoned) noexcept;
 
   // spawn() starts a goroutine; called on one of this pool's threads. label
   // (if not empty), entry or the callable's type_name names it (dump.hpp: start_of).
@@ -246,6 +250,14 @@ class pool {
   // stop_threads() ends the timer service and schedtrace and lets every
   // pool thread return once it has nothing to run.
   void stop_threads();
+  // thread_main() is a pool thread's whole life: processor_main(self), then,
+  // once the thread's last thread-local (Boost's scheduler, which may still
+  // run goroutines and touch the pool) is gone, drop_holder().
+  void thread_main(processor& self);
+  // drop_holder(): one holder of the pool's memory is done with it; the last
+  // deletes an abandoned pool.
+  void drop_holder() noexcept;
+  struct holder_until_exit;
   // next_to_steal() is true if a processor other than self holds a runnext.
   bool next_to_steal(const processor& self) const noexcept;
   // spin_for_work(): true if work or a wake-up arrived while spinning briefly.
@@ -276,6 +288,9 @@ class pool {
   std::atomic<bool> main_goexited_{false};
   std::atomic<int> outside_wakers_{0};  // threads not of this pool inside ready()
   std::atomic<bool> abandoned_{false};     // finish() returned (or is returning) with goroutines left
+  // Who may still touch the pool: run()'s caller, until it deletes or
+  // release()s it, and each started thread until its thread-locals are gone.
+  std::atomic<int> holders_{1};
   std::atomic<bool> stop_claimed_{false};  // see claim_stop()
   const std::chrono::milliseconds schedtrace_;
   std::unique_ptr<sched_reporter> reporter_;  // while schedtrace_ > 0 and the pool runs

@@ -56,9 +56,9 @@ void pool_started() {
   live_pools.fetch_add(1);
 }
 
-// abandon() leaves a pool to the goroutines still on it, for the rest of the
-// process; it stays counted in live_pools.
-void abandon(std::unique_ptr<detail::pool> leftover) { static_cast<void>(leftover.release()); }
+// abandon() leaves a pool to the goroutines still on it; the pool is freed
+// when its threads end, after the last of them. It stays counted in live_pools.
+void abandon(std::unique_ptr<detail::pool> leftover) { detail::pool::release(std::move(leftover)); }
 
 // whole_number() is text as a number of type N, if it is one, all digits.
 template <class N>
@@ -191,6 +191,7 @@ int run(const options& opts, std::function<void()> main_goroutine) {
   pool->wait_main();
   if (pool->finish()) {
     live_pools.fetch_sub(1);
+    detail::stack_pool::for_size(stack).trim();  // the run's threads are gone: its stacks are free
   } else {
     abandon(std::move(pool));
   }

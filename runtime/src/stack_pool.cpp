@@ -94,6 +94,56 @@ char* stack_pool::take_shared() {
   return bottom;
 }
 
+void stack_pool::trim() noexcept {
+  const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+  const std::size_t pages = stack_size_ / page;
+  std::vector<char*> cold;
+  std::vector<unsigned char> resident;
+  try {
+    std::lock_guard lock(mutex_);
+    if (free_.size() <= kKeptWarm) return;
+    const auto now = std::chrono::steady_clock::now();
+    if (now < next_trim_) return;
+    next_trim_ = now + kTrimEvery;
+    const auto warm = free_.end() - static_cast<std::ptrdiff_t>(kKeptWarm);  // the back is reused first
+    cold.assign(free_.begin(), warm);
+    free_.erase(free_.begin(), warm);
+  } catch (const std::bad_alloc&) {
+    return;  // trimming is only an economy
+  }
+  // Each run of adjacent stacks (a wide run's stacks were carved in a row)
+  // costs one mincore(); a stack costs a madvise() only if a page below its
+  // top one is resident. The top page stays: every goroutine touches it at
+  // once (Boost's fiber record and the first frames), and most touch no
+  // other, so the next run seldom faults pages in again.
+  std::sort(cold.begin(), cold.end());
+  for (std::size_t i = 0; i < cold.size();) {
+    std::size_t j = i + 1;
+    while (j < cold.size() && cold[j] == cold[j - 1] + stack_size_) ++j;
+    try {
+      resident.resize((j - i) * pages);
+    } catch (const std::bad_alloc&) {
+      break;
+    }
+    if (::mincore(cold[i], (j - i) * stack_size_, resident.data()) == 0) {
+      for (std::size_t k = 0; k < j - i; ++k) {
+        const unsigned char* first = resident.data() + k * pages;
+        if (std::any_of(first, first + pages - 1, [](unsigned char r) { return (r & 1) != 0; })) {
+          ::madvise(cold[i + k], stack_size_ - page, MADV_DONTNEED);
+        }
+      }
+    }
+    i = j;
+  }
+  std::lock_guard lock(mutex_);
+  try {
+    free_.insert(free_.begin(), cold.begin(), cold.end());  // behind the warm ones: reused last
+  } catch (const std::bad_alloc&) {
+    // Only if another run freed more stacks meanwhile and the list cannot
+    // grow: these are lost (address space only; most of their pages are given back).
+  }
+}
+
 void stack_pool::give_shared(char* bottom) noexcept {
   std::unique_lock lock(mutex_);
   const bool cache_full = free_.size() >= kCachedStacks;

@@ -10,13 +10,21 @@
 // goroutines at a high rate seldom meet on the lock — and beyond a cache of
 // kCachedStacks, a freed stack's pages are offered back to the kernel
 // (MADV_FREE: taken only under memory pressure, and free to reuse until then).
+// When a run ends, trim() gives back (at most once every kTrimEvery) the
+// pages below the top one of all free stacks but the kKeptWarm most recently
+// freed: otherwise every stack a wide run once needed keeps the deepest pages
+// any goroutine ever touched on it, and as runs draw their few deep
+// goroutines (main, the timer service) from the free list at random, the
+// resident memory of a process that runs many times creeps up toward
+// stacks × deepest use.
 //
 // Invariants: every stack handed out is stack_size bytes, page-aligned, and in
 // exactly one of: a running or parked goroutine, a thread's cache, the free
-// list, or the unused tail of the newest arena.
+// list, trim()'s hands, or the unused tail of the newest arena.
 #pragma once
 
 #include <boost/context/stack_context.hpp>
+#include <chrono>
 #include <cstddef>
 #include <mutex>
 #include <vector>
@@ -39,6 +47,10 @@ class stack_pool {
   // release_thread_cache() hands the calling thread's cached stacks back to
   // the shared list; a pool thread calls it before it ends.
   static void release_thread_cache() noexcept;
+  // trim() gives the pages below the top one of the free stacks beyond the
+  // kKeptWarm most recently freed back to the kernel, unless it did so less
+  // than kTrimEvery ago; run() calls it when a run has ended.
+  void trim() noexcept;
 
  private:
   explicit stack_pool(std::size_t stack_size) : stack_size_(stack_size) {}
@@ -51,12 +63,16 @@ class stack_pool {
   static constexpr std::size_t kThreadCache = 32;
   static constexpr std::size_t kArenaBytes = std::size_t{64} << 20;
   static constexpr std::size_t kCachedStacks = 65536;
+  static constexpr std::size_t kKeptWarm = 256;
+  // A trim scans every cold stack's pages (about 1 ms for 2,000 stacks): paced.
+  static constexpr std::chrono::seconds kTrimEvery{1};
 
   const std::size_t stack_size_;
   std::mutex mutex_;  // guards the fields below; held for a few pointer moves only
   std::vector<char*> free_;   // bottoms of free stacks
   char* arena_next_ = nullptr;  // next unused stack bottom in the newest arena
   char* arena_end_ = nullptr;
+  std::chrono::steady_clock::time_point next_trim_{};
 };
 
 // pooled_stack is the Boost.Fiber stack allocator that draws from a stack_pool.

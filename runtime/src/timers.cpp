@@ -62,11 +62,36 @@ void timer_queue::schedule(const std::shared_ptr<timer_state>& t, clock::time_po
   bool now_earliest = false;
   {
     std::lock_guard lock(lock_);
+    if (heap_.size() >= sweep_at_) drop_unreachable();
     heap_.push_back({when, next_order_++, t->generation, t});
     std::push_heap(heap_.begin(), heap_.end(), fires_later{});
     now_earliest = heap_.front().timer == t && heap_.front().generation == t->generation;
   }
   if (now_earliest) wakeup_.notify_one();
+}
+
+void timer_queue::drop_unreachable() noexcept {
+  const auto kept = std::remove_if(heap_.begin(), heap_.end(), [](entry& e) {
+    timer_state& t = *e.timer;
+    if (t.what != timer_state::kind::timer && t.what != timer_state::kind::ticker) return false;
+    // A use count of 1 cannot rise under lock_: only the heap can hand the
+    // timer out, and the channel is reachable only through the timer.
+    if (e.timer.use_count() != 1 || state_of(t.channel).use_count() != 1) return false;
+    // Its lock, taken only if free (the lock order puts it before lock_),
+    // shows this thread what its last holder wrote under it.
+    if (!t.lock.try_lock()) return false;
+    if (e.generation == t.generation && t.pending) {  // never to fire: no longer pending
+      t.pending = false;
+      liveness::timer_settled();
+    }
+    t.lock.unlock();
+    return true;
+  });
+  if (kept != heap_.end()) {
+    heap_.erase(kept, heap_.end());
+    std::make_heap(heap_.begin(), heap_.end(), fires_later{});
+  }
+  sweep_at_ = std::max(kFirstSweep, 2 * heap_.size());
 }
 
 bool timer_queue::cancel(timer_state& t) {

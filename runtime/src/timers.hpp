@@ -14,6 +14,13 @@
 //   - A fire and a stop/reset of the same timer are ordered by its lock, and
 //     stop/reset drain the channel under it: no value from before a stop or
 //     reset is received after it (Go 1.23's timer guarantee).
+//   - An unreachable timer or ticker (nothing holds it but its heap entry,
+//     nothing holds its channel but it: no one can stop, reset or receive
+//     from it) may be dropped from the heap before it fires, as Go 1.23
+//     collects unreferenced timers. schedule() drops them whenever the heap
+//     has doubled since it last looked, so abandoned after() timers (a select
+//     whose other case won) cost memory only until the next look, however
+//     late the serving fiber runs.
 // Lock order: a timer_state's lock, then the queue's lock, then a channel's.
 #pragma once
 
@@ -90,14 +97,21 @@ class timer_queue {
 
   void serve();
   void fire(const entry& e);
+  // drop_unreachable(): lock_ held. Removes the entries of unreachable timers (see above).
+  void drop_unreachable() noexcept;
+
+  // The heap is searched for unreachable timers once it holds this many
+  // entries, and after that whenever it has doubled since the last search.
+  static constexpr std::size_t kFirstSweep = 64;
 
   pool& owner_;
   const bool virtual_;
   std::atomic<clock::rep> virtual_now_{kVirtualEpoch.time_since_epoch().count()};
-  spinlock lock_;  // guards heap_, next_order_ and stopping_
+  spinlock lock_;  // guards heap_, next_order_, sweep_at_ and stopping_
   boost::fibers::condition_variable_any wakeup_;  // the serving fiber waits on it
   std::vector<entry> heap_;
   std::uint64_t next_order_ = 0;
+  std::size_t sweep_at_ = kFirstSweep;  // guarded by lock_
   bool stopping_ = false;
 };
 
