@@ -31,6 +31,7 @@ void timer_queue::stop() {
     stopping_ = true;
     left.swap(heap_);
   }
+  tsan_boost_may_wake();
   wakeup_.notify_all();
   for (const entry& e : left) {  // they will never fire: no longer pending
     std::lock_guard lock(e.timer->lock);
@@ -40,6 +41,7 @@ void timer_queue::stop() {
 
 void timer_queue::poke() {
   { std::lock_guard lock(lock_); }  // a serve() between its check and its wait gets the notify
+  tsan_boost_may_wake();
   wakeup_.notify_all();
 }
 
@@ -67,7 +69,10 @@ void timer_queue::schedule(const std::shared_ptr<timer_state>& t, clock::time_po
     std::push_heap(heap_.begin(), heap_.end(), fires_later{});
     now_earliest = heap_.front().timer == t && heap_.front().generation == t->generation;
   }
-  if (now_earliest) wakeup_.notify_one();
+  if (now_earliest) {
+    tsan_boost_may_wake();
+    wakeup_.notify_one();
+  }
 }
 
 void timer_queue::drop_unreachable() noexcept {
