@@ -495,7 +495,6 @@ void pool::processor_main(processor& self) {
   if (trace::on()) trace::thread_started();
   boost::fibers::use_scheduling_algorithm<pool_algorithm>(self);
   self.scheduler = boost::fibers::context::active()->get_scheduler();
-  tsan_scheduler_made();
   if (self.index == 0) {
     timers_.start();
     launch(std::move(main_body_), goroutine::role::main, "main", nullptr, nullptr);

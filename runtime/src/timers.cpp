@@ -30,9 +30,8 @@ void timer_queue::stop() {
     std::lock_guard lock(lock_);
     stopping_ = true;
     left.swap(heap_);
+    wakeup_.notify_all();
   }
-  tsan_boost_may_wake();
-  wakeup_.notify_all();
   for (const entry& e : left) {  // they will never fire: no longer pending
     std::lock_guard lock(e.timer->lock);
     if (e.generation == e.timer->generation) cancel(*e.timer);
@@ -40,8 +39,7 @@ void timer_queue::stop() {
 }
 
 void timer_queue::poke() {
-  { std::lock_guard lock(lock_); }  // a serve() between its check and its wait gets the notify
-  tsan_boost_may_wake();
+  std::lock_guard lock(lock_);  // a serve() between its check and its wait gets the notify
   wakeup_.notify_all();
 }
 
@@ -61,18 +59,11 @@ void timer_queue::schedule(const std::shared_ptr<timer_state>& t, clock::time_po
   }
   if (!t->pending) liveness::timer_armed();
   t->pending = true;
-  bool now_earliest = false;
-  {
-    std::lock_guard lock(lock_);
-    if (heap_.size() >= sweep_at_) drop_unreachable();
-    heap_.push_back({when, next_order_++, t->generation, t});
-    std::push_heap(heap_.begin(), heap_.end(), fires_later{});
-    now_earliest = heap_.front().timer == t && heap_.front().generation == t->generation;
-  }
-  if (now_earliest) {
-    tsan_boost_may_wake();
-    wakeup_.notify_one();
-  }
+  std::lock_guard lock(lock_);
+  if (heap_.size() >= sweep_at_) drop_unreachable();
+  heap_.push_back({when, next_order_++, t->generation, t});
+  std::push_heap(heap_.begin(), heap_.end(), fires_later{});
+  if (heap_.front().timer == t && heap_.front().generation == t->generation) wakeup_.notify_one();
 }
 
 void timer_queue::drop_unreachable() noexcept {

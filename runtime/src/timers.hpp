@@ -22,6 +22,10 @@
 //     whose other case won) cost memory only until the next look, however
 //     late the serving fiber runs.
 // Lock order: a timer_state's lock, then the queue's lock, then a channel's.
+// wakeup_ is notified under the queue's lock, which the serving fiber
+// released when it began to wait: what its thread did before (making the
+// Boost scheduler the notification reaches) is then seen, by ThreadSanitizer
+// too, to come before the notification.
 #pragma once
 
 #include <atomic>

@@ -78,26 +78,4 @@ inline void tsan_release([[maybe_unused]] const void* address) noexcept {
 #endif
 }
 
-// tsan_scheduler_made() and tsan_boost_may_wake(): a pool thread's Boost
-// scheduler reaches other threads through Boost's uninstrumented code (a
-// fiber waiting on a Boost condition variable, such as the timer fiber, is
-// woken by pushing it onto its thread's scheduler). So, for TSan, each pool
-// thread publishes its scheduler once made, and whoever wakes a fiber through
-// Boost first takes in every scheduler published so far.
-#if defined(__SANITIZE_THREAD__)
-inline char tsan_schedulers = 0;  // only its address is used
-#endif
-
-inline void tsan_scheduler_made() noexcept {
-#if defined(__SANITIZE_THREAD__)
-  __tsan_release(&tsan_schedulers);
-#endif
-}
-
-inline void tsan_boost_may_wake() noexcept {
-#if defined(__SANITIZE_THREAD__)
-  __tsan_acquire(&tsan_schedulers);
-#endif
-}
-
 }  // namespace gort::detail
