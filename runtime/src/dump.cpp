@@ -134,12 +134,18 @@ void write_goroutine(std::FILE* out, const goroutine& g, bool running) {
 }
 
 void write_all_goroutines(std::FILE* out, const goroutine* running) {
+  write_goroutines(out, nullptr, running);
+}
+
+void write_goroutines(std::FILE* out, const pool* of, const goroutine* running) {
   // Every shard stays locked while printing, so no record in it can end meanwhile.
   std::vector<std::unique_lock<spinlock>> locks;
   std::vector<const goroutine*> live;
   for (std::uint64_t i = 0; i < kShards; ++i) {
     locks.emplace_back(shards()[i].lock);
-    for (const goroutine* g = shards()[i].first; g != nullptr; g = g->next_live) live.push_back(g);
+    for (const goroutine* g = shards()[i].first; g != nullptr; g = g->next_live) {
+      if (of == nullptr || (&g->owner == of && g->counted())) live.push_back(g);
+    }
   }
   std::sort(live.begin(), live.end(), [](const goroutine* a, const goroutine* b) { return a->id < b->id; });
   for (const goroutine* g : live) {

@@ -12,6 +12,7 @@
 namespace gort::detail {
 
 class goroutine;
+class pool;
 
 void register_goroutine(goroutine& g) noexcept;
 void unregister_goroutine(goroutine& g) noexcept;
@@ -32,5 +33,8 @@ std::string start_of(const goroutine& g);
 void write_goroutine(std::FILE* out, const goroutine& g, bool running);
 // write_all_goroutines() prints every live goroutine, oldest first.
 void write_all_goroutines(std::FILE* out, const goroutine* running);
+// write_goroutines() prints the live goroutines of pool `of` that the
+// program counts (not the runtime's own), oldest first; all when of is nullptr.
+void write_goroutines(std::FILE* out, const pool* of, const goroutine* running);
 
 }  // namespace gort::detail

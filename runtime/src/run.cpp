@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // The public runtime functions: run, go, gosched, goexit, gomaxprocs, num_cpu,
-// num_goroutine, exit, panic; and how the program ends (Go's exit rule).
+// num_goroutine, stack, exit, panic; and how the program ends (Go's exit rule).
 //
 // Go's exit rule: when the main goroutine returns, the program ends at once,
 // whatever other goroutines are doing. run() cannot end the process itself (a
@@ -24,6 +24,7 @@
 #include <variant>
 
 #include "cpu_quota.hpp"
+#include "dump.hpp"
 #include "gort/detail/chaos.hpp"
 #include "fatal.hpp"
 #include "goroutine.hpp"
@@ -222,6 +223,20 @@ int num_cpu() { return detail::cpus_for(affinity_cpus(), detail::cgroup_cpu_limi
 int num_goroutine() {
   detail::processor* p = detail::current_processor();
   return p != nullptr ? p->owner.live_goroutines() : 0;
+}
+
+std::string stack() {
+  detail::processor* p = detail::current_processor();
+  if (p == nullptr) return {};
+  char* text = nullptr;
+  std::size_t size = 0;
+  std::FILE* out = ::open_memstream(&text, &size);
+  if (out == nullptr) return {};
+  detail::write_goroutines(out, &p->owner, detail::current_goroutine());
+  std::fclose(out);
+  std::string dump(text, size);
+  std::free(text);
+  return dump;
 }
 
 void exit(int code) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The scheduler: goroutines, parallelism bounded by gomaxprocs, GOMAXPROCS,
 // gosched, goexit, 100,000 goroutines, repeated runs, and bad options.
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <cstdlib>
@@ -13,6 +14,11 @@
 #include <vector>
 
 #include "runtime_test.hpp"
+
+// waits_on_recv is an exported plain function (outside the anonymous
+// namespace): stack() names it.
+void waits_on_recv(gort::chan<int> never);
+void waits_on_recv(gort::chan<int> never) { never.recv(); }
 
 namespace {
 
@@ -128,6 +134,29 @@ TEST_P(Sched, NumGoroutineCountsLiveGoroutines) {
     done.wait();
     EXPECT_TRUE(eventually([] { return gort::num_goroutine() == 1; }));
   });
+}
+
+TEST_P(Sched, StackNamesEveryLiveGoroutineOfTheRunAndWhatItWaitsOn) {
+  // A goroutine an earlier run left behind is not this run's.
+  auto leftover = gort::make_chan<int>();
+  run_main([leftover] { gort::go(waits_on_recv, leftover); });
+  run_main([] {
+    EXPECT_THAT(gort::stack(), testing::StartsWith("goroutine 1 [running]:\nmain\n"));
+    auto never = gort::make_chan<int>();
+    auto handoff = gort::make_chan<int>();
+    gort::go(waits_on_recv, never);
+    gort::go(gort::named{"sender"}, [handoff] { handoff.send(1); });
+    std::string dump;
+    EXPECT_TRUE(eventually([&dump] {
+      dump = gort::stack();
+      return dump.find("[chan receive]:\nwaits_on_recv\n") != std::string::npos &&
+             dump.find("[chan send]:\nsender\n") != std::string::npos;
+    })) << dump;
+    EXPECT_EQ(std::count(dump.begin(), dump.end(), '['), 3) << dump;
+    handoff.recv();
+    EXPECT_TRUE(eventually([] { return gort::num_goroutine() == 2; }));
+  });
+  EXPECT_EQ(gort::stack(), "") << "outside run";
 }
 
 TEST_P(Sched, HundredThousandGoroutinesParkedAtOnce) {

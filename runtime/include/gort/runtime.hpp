@@ -135,6 +135,14 @@ int num_cpu();
 // run, main included; 0 outside run.
 int num_goroutine();
 
+// stack() is a goroutine dump, as Go's runtime.Stack(buf, true) gives: one
+// block per live goroutine of the calling goroutine's run, oldest first, in
+// the format of a deadlock report ("goroutine 7 [chan send]:" then the label
+// or function that started it); the caller's own block says [running]. A
+// test uses it to name the goroutines a piece of code left behind. Empty
+// outside run.
+std::string stack();
+
 // exit() flushes stdout and stderr and ends the process now with code, with
 // no destructors run (Go's os.Exit). In a goroutine, call this, not std::exit:
 // std::exit first destroys the calling thread's fiber scheduler, which waits
