@@ -88,7 +88,7 @@ TEST_P(ParallelSearch, SearchesAllPartsAtOnce) {
         auto examine = [&](std::size_t i) {
           if (i % 100 != 0) return;
           ++waiting;
-          if (!gort_test::eventually([&] { return waiting.load() == kParts || gave_up.load(); })) {
+          if (!grading::soon([&] { return waiting.load() == kParts || gave_up.load(); })) {
             gave_up = true;
           }
         };

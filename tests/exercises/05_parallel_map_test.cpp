@@ -101,7 +101,7 @@ TEST_P(ParallelMap, RunsEveryCallAtTheSameTime) {
         std::atomic<bool> gave_up{false};
         auto f = [&](std::size_t, double x) {
           ++running;
-          if (!gort_test::eventually([&] { return running.load() == kCalls || gave_up.load(); })) {
+          if (!grading::soon([&] { return running.load() == kCalls || gave_up.load(); })) {
             gave_up = true;
           }
           return x;

@@ -32,7 +32,7 @@ class concurrency_probe {
     int most = most_.load();
     while (now > most && !most_.compare_exchange_weak(most, now)) {
     }
-    if (!gort_test::eventually([&] { return most_.load() >= expected_ || gave_up_.load(); })) {
+    if (!grading::soon([&] { return most_.load() >= expected_ || gave_up_.load(); })) {
       gave_up_ = true;
     }
     for (int k = 0; k < 5; ++k) gort::gosched();
@@ -124,7 +124,7 @@ TEST_P(BoundedMap, StartsTheNextCallAsSoonAsOneFinishes) {
         std::atomic<bool> gave_up{false};
         auto f = [&](std::size_t, double x) {
           if (++started == 1 &&
-              !gort_test::eventually([&] { return started.load() >= 3 || gave_up.load(); })) {
+              !grading::soon([&] { return started.load() >= 3 || gave_up.load(); })) {
             gave_up = true;
           }
           return x;

@@ -74,13 +74,13 @@ TEST_P(LazyEvaluator, ComputesExactlyOneValueAheadInItsOwnGoroutine) {
             },
             0);
         EXPECT_EQ(gort::num_goroutine(), 2) << "expected one goroutine for the evaluator";
-        EXPECT_TRUE(gort_test::eventually([&] { return evals.load() == 1; }))
+        EXPECT_TRUE(grading::soon([&] { return evals.load() == 1; }))
             << "the first value was not computed ahead of the first call";
         let_others_run();
         EXPECT_EQ(evals.load(), 1) << "computed more than one value before any was asked for";
         for (int k = 1; k <= 5; ++k) {
           EXPECT_EQ(next(), k - 1);
-          EXPECT_TRUE(gort_test::eventually([&] { return evals.load() == k + 1; }))
+          EXPECT_TRUE(grading::soon([&] { return evals.load() == k + 1; }))
               << "the next value was not computed once value " << k - 1 << " was taken";
           let_others_run();
           EXPECT_EQ(evals.load(), k + 1) << "computed more than one value ahead";

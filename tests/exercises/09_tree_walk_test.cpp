@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Exercise 09: tree_walk.
 #include <algorithm>
+#include <atomic>
 #include <memory>
 #include <numeric>
 #include <random>
@@ -173,6 +174,36 @@ TEST(TreeWalk, StoppingAtTheFirstDifferenceLeavesNoWalkerBehind) {
           EXPECT_FALSE(same(a.get(), b.get()));
           EXPECT_TRUE(grading::goroutines_settle_at(1))
               << gort::num_goroutine() - 1 << " walker(s) left blocked on a send nobody receives";
+        },
+        procs);
+    if (HasFailure()) break;
+  }
+}
+
+TEST(TreeWalk, SameWalksBothTreesInGoroutinesOfItsOwn) {
+  // A probe goroutine counts the live goroutines while same() runs: the
+  // header asks for the two trees to be walked in two goroutines at once.
+  for (int procs : {1, 2}) {
+    graded(
+        [] {
+          const auto a = tree_of(shuffled(0, 2000, 7));
+          const auto b = tree_of(shuffled(0, 2000, 8));
+          std::atomic<bool> compared{false};
+          std::atomic<int> most{0};
+          auto probe_ended = gort::make_chan<gort::signal>();
+          gort::go([&compared, &most, probe_ended] {
+            while (!compared) {
+              most = std::max(most.load(), gort::num_goroutine());
+              gort::gosched();
+            }
+            probe_ended.close();
+          });
+          EXPECT_TRUE(same(a.get(), b.get()));
+          compared = true;
+          probe_ended.recv();
+          EXPECT_GE(most, 4) << "same() compared the trees without walking them in two goroutines "
+                                "of its own (main, the test's probe and two walkers make 4; seen: "
+                             << most << ")";
         },
         procs);
     if (HasFailure()) break;

@@ -45,15 +45,19 @@ std::string failure_text(const std::string& out) {
 test_outcome judge(const std::string& name, const gort_test::child_result& run) {
   test_outcome t;
   t.name = name;
+  const bool reported_pass = run.out.find("[  PASSED  ] 1 test.") != std::string::npos;
   if (run.timed_out) {
     t.verdict = "hung";
-    t.detail = "  still running after 30 s: an endless loop, or goroutines that wait forever\n"
-               "  while something (a timer, a ticker, another thread) keeps the program alive\n";
+    t.detail = "  still running after 30 s: an endless loop that never lets the test's own\n"
+               "  limit report it (a loop without any channel operation?)\n";
+  } else if (run.err.find("grading: the test did not finish") != std::string::npos) {
+    t.verdict = "too slow: spinning or waiting forever";
+    t.detail = lines_from(run.err, "grading: the test did not finish", 24);
   } else if (run.signal != 0) {
     t.verdict = "crashed";
     t.detail = "  killed by signal " + std::to_string(run.signal) +
                " (11 is a bad memory access: a dangling reference to a local variable?)\n";
-  } else if (run.exit_code == 0) {
+  } else if (run.exit_code == 0 && reported_pass) {
     t.passed = true;
     t.verdict = "passed";
   } else if (run.err.find("fatal error: all goroutines are asleep - deadlock!") != std::string::npos) {
@@ -65,10 +69,17 @@ test_outcome judge(const std::string& name, const gort_test::child_result& run) 
   } else if (run.err.find("panic: ") != std::string::npos) {
     t.verdict = "panicked";
     t.detail = lines_from(run.err, "panic: ", 4);
-  } else {
-    t.verdict = "failed";
+  } else if (run.out.find("a goroutine was left behind (leaked)") != std::string::npos) {
+    t.verdict = "leaked goroutine";
     t.detail = failure_text(run.out);
-    if (t.detail.empty()) t.detail = "  exit status " + std::to_string(run.exit_code) + "\n";
+  } else if (run.out.find(": Failure") != std::string::npos) {
+    t.verdict = "wrong result";
+    t.detail = failure_text(run.out);
+  } else {
+    t.verdict = "the solution ended the process";
+    t.detail = "  the process ended (exit status " + std::to_string(run.exit_code) +
+               ") before GoogleTest could say the test passed: exit(), std::exit, _Exit or\n"
+               "  quick_exit in the solution? Return from the function instead.\n";
   }
   return t;
 }
@@ -109,7 +120,9 @@ bool ensure_configured(const project& p) {
   return false;
 }
 
-graded_exercise grade(const project& p, const exercise& e) {
+graded_exercise grade(const project& p, const exercise& e,
+                      const std::function<void(const test_outcome&)>& on_outcome,
+                      bool stop_at_first_failure) {
   graded_exercise result;
   const std::string target = e.id() + "_exercises_test";
   const auto build = gort_test::run_child("cmake", {"--build", p.build.string(), "--target", target}, 600s);
@@ -121,9 +134,13 @@ graded_exercise grade(const project& p, const exercise& e) {
   result.built = true;
   const std::string binary = (p.build / "exercises" / target).string();
   const auto listing = gort_test::run_child(binary, {"--gtest_list_tests"}, 60s);
-  for (const std::string& name : test_names(listing.out)) {
+  const std::vector<std::string> names = test_names(listing.out);
+  result.listed = static_cast<int>(names.size());
+  for (const std::string& name : names) {
     result.tests.push_back(
         judge(name, gort_test::run_child(binary, {"--gtest_filter=" + name}, kTestTimeout)));
+    if (on_outcome) on_outcome(result.tests.back());
+    if (stop_at_first_failure && !result.tests.back().passed) break;
   }
   return result;
 }

@@ -4,6 +4,7 @@
 // own test, and saying in plain words what went wrong.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -14,14 +15,15 @@ namespace workbook {
 struct test_outcome {
   std::string name;     // Suite.Test
   bool passed = false;
-  std::string verdict;  // "passed", "failed", "not written yet", "deadlock", "panicked", "hung", "crashed"
+  std::string verdict;  // "passed", "wrong result", "leaked goroutine", "deadlock", "not written yet", "panicked", …
   std::string detail;   // the lines that show why
 };
 
 struct graded_exercise {
   bool built = false;
   std::string build_errors;  // the compiler's complaint when it did not build
-  std::vector<test_outcome> tests;
+  std::vector<test_outcome> tests;  // the tests run, in order
+  int listed = 0;                   // how many tests the exercise has
   int passed() const;
 };
 
@@ -29,6 +31,11 @@ struct graded_exercise {
 // is not yet; false, after printing why, if that fails.
 bool ensure_configured(const project& p);
 
-graded_exercise grade(const project& p, const exercise& e);
+// grade() builds exercise e's tests and runs them one by one, calling
+// on_outcome (if given) as each ends; with stop_at_first_failure it runs no
+// test after the first that fails.
+graded_exercise grade(const project& p, const exercise& e,
+                      const std::function<void(const test_outcome&)>& on_outcome = {},
+                      bool stop_at_first_failure = false);
 
 }  // namespace workbook
