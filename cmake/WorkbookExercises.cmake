@@ -14,6 +14,20 @@ if(NOT WORKBOOK_TRACK MATCHES "^(exercises|solutions|both)$")
 endif()
 set(WORKBOOK_EXERCISE_TIMEOUT 30 CACHE STRING "Seconds before ctest kills one graded test")
 
+# workbook_exercises_from(manifest): workbook_exercise() for every exercise the
+# manifest lists; CMake configures again when the manifest changes.
+function(workbook_exercises_from manifest)
+  set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${manifest})
+  file(READ ${manifest} json)
+  string(JSON count LENGTH "${json}" exercises)
+  math(EXPR last "${count} - 1")
+  foreach(i RANGE ${last})
+    string(JSON number GET "${json}" exercises ${i} number)
+    string(JSON name GET "${json}" exercises ${i} name)
+    workbook_exercise(${number} ${name})
+  endforeach()
+endfunction()
+
 # workbook_exercise(NN name): the exercise's graded tests, for the track(s)
 # WORKBOOK_TRACK asks for.
 function(workbook_exercise number name)
@@ -34,7 +48,11 @@ function(workbook_exercise_track number name track label)
   set(exercise ${number}_${name})
   set(library ${track}_${exercise})
   add_library(${library} STATIC ${PROJECT_SOURCE_DIR}/${track}/${exercise}/${name}.cpp)
-  target_include_directories(${library} PUBLIC ${PROJECT_SOURCE_DIR}/${track}/${exercise})
+  # One header per exercise, in exercises/, for the stub and the solution; a
+  # solution's own folder comes first for the one exercise (08) whose header
+  # is the learner's to write.
+  target_include_directories(${library} PUBLIC ${PROJECT_SOURCE_DIR}/${track}/${exercise}
+                                               ${PROJECT_SOURCE_DIR}/exercises/${exercise})
   target_link_libraries(${library} PUBLIC gort::gort workbook_todo)
   if(track STREQUAL "solutions")
     workbook_warnings(${library})

@@ -2,11 +2,11 @@
 # SPDX-License-Identifier: MIT
 # Installs, from Debian 12's own packages, whatever the workbook needs and this
 # machine lacks; does nothing when everything is already there.
-#   scripts/install-deps.sh          build tools, Boost.Fiber 1.81, CLI11, GoogleTest, Google Benchmark
+#   scripts/install-deps.sh          build tools, Boost.Fiber 1.81, CLI11, GoogleTest, Google Benchmark, nlohmann-json
 #   scripts/install-deps.sh --go     the same, plus Go (golang-go) for the Go twins of the examples
 set -eu
 
-packages="g++ cmake ninja-build libboost-fiber1.81-dev libboost-context1.81-dev libcli11-dev libgtest-dev libgmock-dev libbenchmark-dev"
+packages="g++ cmake ninja-build libboost-fiber1.81-dev libboost-context1.81-dev libcli11-dev libgtest-dev libgmock-dev libbenchmark-dev nlohmann-json3-dev"
 for arg in "$@"; do
   case "$arg" in
     --go) packages="$packages golang-go" ;;

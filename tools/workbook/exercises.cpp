@@ -4,8 +4,10 @@
 
 #include <algorithm>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <regex>
 #include <sstream>
+#include <stdexcept>
 
 namespace workbook {
 namespace {
@@ -22,17 +24,22 @@ std::string normalized(const std::string& number) {
 }  // namespace
 
 std::vector<exercise> project::exercises() const {
+  const fs::path manifest = root / "exercises" / "manifest.json";
+  std::ifstream in(manifest);
+  if (!in) throw std::runtime_error("cannot read " + manifest.string());
   std::vector<exercise> found;
-  const std::regex folder("^([0-9]{2})_(.+)$");
-  for (const auto& entry : fs::directory_iterator(root / "exercises")) {
-    std::smatch match;
-    const std::string name = entry.path().filename().string();
-    if (entry.is_directory() && std::regex_match(name, match, folder)) {
-      found.push_back({match[1], match[2], entry.path()});
+  try {
+    const nlohmann::json listed = nlohmann::json::parse(in);
+    for (const auto& entry : listed.at("exercises")) {
+      exercise e{entry.at("number").get<std::string>(), entry.at("name").get<std::string>(),
+                 entry.at("chapter").get<int>(), entry.at("examples").get<std::vector<std::string>>(),
+                 entry.at("points").get<int>(), {}};
+      e.dir = root / "exercises" / e.id();
+      found.push_back(std::move(e));
     }
+  } catch (const nlohmann::json::exception& error) {
+    throw std::runtime_error(manifest.string() + ": " + error.what());
   }
-  std::sort(found.begin(), found.end(),
-            [](const exercise& a, const exercise& b) { return a.number < b.number; });
   return found;
 }
 

@@ -13,9 +13,13 @@ namespace workbook {
 
 namespace fs = std::filesystem;
 
+// exercise: one entry of exercises/manifest.json.
 struct exercise {
   std::string number;  // "01"
   std::string name;    // "sum_in_background"
+  int chapter = 0;     // the book's chapter it belongs to
+  std::vector<std::string> examples;  // the examples it practises ("06", "07")
+  int points = 0;      // what a classroom awards for it
   fs::path dir;        // exercises/01_sum_in_background
   std::string id() const { return number + "_" + name; }
 };
@@ -25,6 +29,8 @@ struct project {
   fs::path root;
   fs::path build;
 
+  // exercises() is every exercise in course order, from exercises/manifest.json;
+  // it throws std::runtime_error, saying what is wrong, if the manifest is.
   std::vector<exercise> exercises() const;
   // find_exercise() looks one up by number ("1", "01"); nullopt if there is none.
   std::optional<exercise> find_exercise(const std::string& number) const;

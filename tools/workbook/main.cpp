@@ -1,17 +1,20 @@
 // SPDX-License-Identifier: MIT
 // workbook: the learner's companion, in the spirit of rustlings.
-//   workbook list          every exercise and how far you got
+//   workbook list          every exercise, in course order, and how far you got
 //   workbook run NN        build and run example NN of the course
-//   workbook check NN      build and grade exercise NN, explain the first failure
+//   workbook check NN      build and grade exercise NN, stop at and explain the first failure
 //   workbook hint NN       the next hint for exercise NN
 //   workbook watch         re-check the current exercise on every save; move on when it passes
 //   workbook grade         grade every exercise: the score table and a points file
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <chrono>
 #include <fstream>
 #include <iostream>
+#include <optional>
+#include <stdexcept>
 #include <thread>
 
 #include "child_process.hpp"
@@ -48,8 +51,8 @@ int list(const project& p) {
     const auto r = done.result_of(e.id());
     const bool current = !current_marked && !(r && r->done());
     current_marked = current_marked || current;
-    std::printf("%s %s  %-22s %s\n", current ? "→" : " ", e.number.c_str(), e.name.c_str(),
-                state_of(done, e).c_str());
+    std::printf("%s %s  %-22s chapter %d  %s\n", current ? "→" : " ", e.number.c_str(),
+                e.name.c_str(), e.chapter, state_of(done, e).c_str());
   }
   return 0;
 }
@@ -63,12 +66,30 @@ void offer_hint(const project& p, const progress& done, const exercise& e) {
   }
 }
 
-// check() grades one exercise, prints the verdicts, and records the result.
-bool check(const project& p, const exercise& e) {
+// next_after() is the first exercise after e, in course order, not yet done.
+std::optional<exercise> next_after(const project& p, const progress& done, const exercise& e) {
+  const auto all = p.exercises();
+  auto it = std::find_if(all.begin(), all.end(), [&e](const exercise& x) { return x.id() == e.id(); });
+  for (it = it == all.end() ? it : it + 1; it != all.end(); ++it) {
+    const auto r = done.result_of(it->id());
+    if (!(r && r->done())) return *it;
+  }
+  return std::nullopt;
+}
+
+// check() grades one exercise, printing each verdict as it comes, and
+// records the result; it stops at the first failure unless run_all.
+bool check(const project& p, const exercise& e, bool run_all) {
   if (!ensure_configured(p)) std::exit(1);
-  std::cout << "Checking " << e.number << " " << e.name << " (" << fs::relative(e.dir, p.root).string()
-            << ")\n";
-  const graded_exercise g = grade(p, e);
+  std::cout << std::unitbuf << "Checking " << e.number << " " << e.name << " (chapter " << e.chapter
+            << ", " << fs::relative(e.dir, p.root).string() << ")\n";
+  const graded_exercise g = grade(
+      p, e,
+      [](const test_outcome& t) {
+        std::cout << "  " << (t.passed ? "✓ " : "✗ ") << t.name << (t.passed ? "" : " — " + t.verdict)
+                  << "\n";
+      },
+      !run_all);
   progress done(progress_file(p));
   if (!g.built) {
     std::cout << "Your code does not compile yet. The compiler says:\n" << g.build_errors;
@@ -77,13 +98,14 @@ bool check(const project& p, const exercise& e) {
     offer_hint(p, done, e);
     return false;
   }
-  for (const test_outcome& t : g.tests) {
-    std::cout << "  " << (t.passed ? "✓ " : "✗ ") << t.name
-              << (t.passed ? "" : " — " + t.verdict) << "\n";
+  const int not_run = g.listed - static_cast<int>(g.tests.size());
+  std::cout << g.passed() << "/" << g.listed << " tests pass";
+  if (not_run > 0) {
+    std::cout << " (" << not_run << " not run after the first failure; `workbook check " << e.number
+              << " --all` runs them all)";
   }
-  const int total = static_cast<int>(g.tests.size());
-  std::cout << g.passed() << "/" << total << " tests pass.\n";
-  done.set_result(e.id(), {g.passed(), total});
+  std::cout << ".\n";
+  done.set_result(e.id(), {g.passed(), g.listed});
   done.save();
   for (const test_outcome& t : g.tests) {
     if (t.passed) continue;
@@ -92,13 +114,9 @@ bool check(const project& p, const exercise& e) {
     return false;
   }
   std::cout << "✓ " << e.number << " " << e.name << " is done.";
-  for (const exercise& next : p.exercises()) {
-    const auto r = done.result_of(next.id());
-    if (next.number > e.number && !(r && r->done())) {
-      std::cout << " Next: " << next.number << " " << next.name << " (`workbook check "
-                << next.number << "`).";
-      break;
-    }
+  if (const auto next = next_after(p, done, e)) {
+    std::cout << " Next: " << next->number << " " << next->name << " (chapter " << next->chapter
+              << "; `workbook check " << next->number << "`).";
   }
   std::cout << "\n";
   return true;
@@ -134,7 +152,7 @@ int watch(const project& p) {
     if (r && r->done()) continue;
     std::cout << "Watching " << e.number << " " << e.name << ": save a file in "
               << fs::relative(e.dir, p.root).string() << " to check it again.\n";
-    while (!check(p, e)) {
+    while (!check(p, e, false)) {
       const auto seen = newest_change(e);
       while (newest_change(e) == seen) std::this_thread::sleep_for(300ms);
       std::cout << "\n";
@@ -154,26 +172,33 @@ int grade_all(const project& p, const std::string& points_path) {
   std::ofstream points(points_path);
   points << "{\n  \"exercises\": [\n";
   const auto all = p.exercises();
-  std::printf("%-4s %-22s %7s  %s\n", "NN", "exercise", "tests", "state");
+  int points_earned = 0;
+  int points_total = 0;
+  std::printf("%-4s %-22s %7s %7s %6s  %s\n", "NN", "exercise", "chapter", "tests", "points", "state");
   for (std::size_t i = 0; i < all.size(); ++i) {
     const exercise& e = all[i];
     const graded_exercise g = grade(p, e);
     const int n = g.built ? static_cast<int>(g.tests.size()) : 0;
     const bool is_done = g.built && n > 0 && g.passed() == n;
     complete += is_done ? 1 : 0;
+    points_earned += is_done ? e.points : 0;
+    points_total += e.points;
     passed += g.passed();
     total += n;
     done.set_result(e.id(), {g.passed(), std::max(n, 1)});
-    std::printf("%-4s %-22s %3d/%-3d  %s\n", e.number.c_str(), e.name.c_str(), g.passed(), n,
+    std::printf("%-4s %-22s %7d %3d/%-3d %3d/%-2d  %s\n", e.number.c_str(), e.name.c_str(), e.chapter,
+                g.passed(), n, is_done ? e.points : 0, e.points,
                 !g.built ? "does not compile" : is_done ? "done" : "to do");
     points << "    {\"number\": \"" << e.number << "\", \"name\": \"" << e.name
-           << "\", \"passed\": " << g.passed() << ", \"tests\": " << n
-           << ", \"points\": " << (is_done ? 1 : 0) << "}" << (i + 1 < all.size() ? "," : "") << "\n";
+           << "\", \"chapter\": " << e.chapter << ", \"passed\": " << g.passed() << ", \"tests\": " << n
+           << ", \"points\": " << (is_done ? e.points : 0) << ", \"max_points\": " << e.points << "}"
+           << (i + 1 < all.size() ? "," : "") << "\n";
   }
   points << "  ],\n  \"complete\": " << complete << ",\n  \"total\": " << all.size()
          << ",\n  \"tests_passed\": " << passed << ",\n  \"tests_total\": " << total << "\n}\n";
   done.save();
-  std::printf("exercises: %d/%zu complete, %d/%d tests\n", complete, all.size(), passed, total);
+  std::printf("exercises: %d/%zu complete, %d/%d tests, %d/%d points\n", complete, all.size(), passed,
+              total, points_earned, points_total);
   std::cout << "Points written to " << points_path << "\n";
   return complete == static_cast<int>(all.size()) ? 0 : 1;
 }
@@ -217,8 +242,10 @@ int main(int argc, char** argv) {
   auto* run_cmd = app.add_subcommand("run", "build and run example NN of the course");
   run_cmd->add_option("NN", number, "the example's number")->required();
   run_cmd->add_option("args", example_args, "arguments for the example (after --)");
+  bool run_all = false;
   auto* check_cmd = app.add_subcommand("check", "build and grade exercise NN");
   check_cmd->add_option("NN", number, "the exercise's number")->required();
+  check_cmd->add_flag("--all", run_all, "run every test, not only up to the first failure");
   auto* hint_cmd = app.add_subcommand("hint", "the next hint for exercise NN");
   hint_cmd->add_option("NN", number, "the exercise's number")->required();
   auto* watch_cmd = app.add_subcommand("watch", "re-check the current exercise whenever you save");
@@ -231,13 +258,18 @@ int main(int argc, char** argv) {
     std::cerr << "workbook: " << p.root.string() << " has no exercises/ folder; pass --root\n";
     return kUsageError;
   }
-  if (*list_cmd) return list(p);
-  if (*run_cmd) return run_example(p, number, example_args);
-  if (*check_cmd) return check(p, exercise_or_exit(p, number)) ? 0 : 1;
-  if (*hint_cmd) return hint(p, exercise_or_exit(p, number));
-  if (*watch_cmd) return watch(p);
-  if (*grade_cmd) {
-    return grade_all(p, points_path.empty() ? (p.build / "workbook-points.json").string() : points_path);
+  try {
+    if (*list_cmd) return list(p);
+    if (*run_cmd) return run_example(p, number, example_args);
+    if (*check_cmd) return check(p, exercise_or_exit(p, number), run_all) ? 0 : 1;
+    if (*hint_cmd) return hint(p, exercise_or_exit(p, number));
+    if (*watch_cmd) return watch(p);
+    if (*grade_cmd) {
+      return grade_all(p, points_path.empty() ? (p.build / "workbook-points.json").string() : points_path);
+    }
+  } catch (const std::runtime_error& error) {
+    std::cerr << "workbook: " << error.what() << "\n";
+    return kUsageError;
   }
   return kUsageError;
 }

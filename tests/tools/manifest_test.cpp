@@ -1,0 +1,147 @@
+// SPDX-License-Identifier: MIT
+// exercises/manifest.json is the one list of the exercises: these tests fail
+// when the folders, the graded tests, the READMEs or the book disagree with it.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <regex>
+#include <set>
+#include <sstream>
+#include <string>
+
+namespace {
+
+namespace fs = std::filesystem;
+const fs::path kRoot = PROJECT_SOURCE_DIR;
+
+std::string read(const fs::path& file) {
+  std::ifstream in(file);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+nlohmann::json manifest() { return nlohmann::json::parse(read(kRoot / "exercises/manifest.json")).at("exercises"); }
+
+std::string id_of(const nlohmann::json& e) {
+  return e.at("number").get<std::string>() + "_" + e.at("name").get<std::string>();
+}
+
+// folders() is the NN_name entries of dir; with suffix, of the files ending in it.
+std::set<std::string> folders(const fs::path& dir, const std::string& suffix = "") {
+  std::set<std::string> found;
+  const std::regex numbered("^[0-9]{2}_[a-z_]+$");
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    std::string name = entry.path().filename().string();
+    if (!suffix.empty()) {
+      if (!name.ends_with(suffix)) continue;
+      name.resize(name.size() - suffix.size());
+    }
+    if (std::regex_match(name, numbered)) found.insert(name);
+  }
+  return found;
+}
+
+// chapter_of_example() maps "06" to 2, from the book's "## Chapter N" and "### NN name —" headings.
+std::map<std::string, int> chapter_of_example(const std::string& book) {
+  std::map<std::string, int> chapters;
+  std::istringstream in(book);
+  int chapter = 0;
+  const std::regex chapter_heading("^## Chapter ([0-9]+):.*");
+  const std::regex example_heading("^### ([0-9]{2}) [a-z_]+ — .*");
+  for (std::string line; std::getline(in, line);) {
+    std::smatch match;
+    if (std::regex_match(line, match, chapter_heading)) chapter = std::stoi(match[1]);
+    if (std::regex_match(line, match, example_heading)) chapters[match[1]] = chapter;
+  }
+  return chapters;
+}
+
+TEST(Manifest, ListsEveryExerciseFolderSolutionAndGradedTestOnce) {
+  std::set<std::string> listed;
+  for (const auto& e : manifest()) EXPECT_TRUE(listed.insert(id_of(e)).second) << id_of(e) << " twice";
+  EXPECT_EQ(listed.size(), 22u);
+  EXPECT_EQ(folders(kRoot / "exercises"), listed) << "exercises/";
+  EXPECT_EQ(folders(kRoot / "solutions"), listed) << "solutions/";
+  EXPECT_EQ(folders(kRoot / "tests/exercises", "_test.cpp"), listed) << "tests/exercises/";
+}
+
+TEST(Manifest, StubAndSolutionShareOneHeader) {
+  // A header in solutions/ is there only when the learner writes part of it.
+  for (const auto& e : manifest()) {
+    for (const auto& file : fs::directory_iterator(kRoot / "solutions" / id_of(e))) {
+      if (file.path().extension() != ".hpp") continue;
+      const fs::path stub = kRoot / "exercises" / id_of(e) / file.path().filename();
+      EXPECT_NE(read(file.path()), read(stub)) << file.path() << " is a copy of " << stub;
+    }
+  }
+}
+
+TEST(Manifest, EveryExerciseHasPointsAndHintsWhereItSays) {
+  for (const auto& e : manifest()) {
+    EXPECT_GT(e.at("points").get<int>(), 0) << id_of(e);
+    const std::string hints = e.at("hints");
+    EXPECT_EQ(hints, "exercises/" + id_of(e) + "/README.md#hints");
+    const std::string readme = read(kRoot / hints.substr(0, hints.find('#')));
+    EXPECT_THAT(readme, testing::HasSubstr("\n## Hints\n1. ")) << hints;
+  }
+}
+
+TEST(Manifest, CourseOrderNeedsNothingTaughtLater) {
+  const auto chapters = chapter_of_example(read(kRoot / "book.md"));
+  int chapter = 0;
+  std::string last_seen = "00";
+  for (const auto& e : manifest()) {
+    const int its = e.at("chapter");
+    EXPECT_GE(its, chapter) << id_of(e) << " comes after an exercise of a later chapter";
+    chapter = its;
+    const auto examples = e.at("examples").get<std::vector<std::string>>();
+    ASSERT_FALSE(examples.empty()) << id_of(e);
+    for (const std::string& example : examples) {
+      ASSERT_TRUE(chapters.contains(example)) << id_of(e) << ": no example " << example << " in book.md";
+      EXPECT_LE(chapters.at(example), its) << id_of(e) << " practises example " << example
+                                           << " of a later chapter";
+    }
+    const std::string last = *std::max_element(examples.begin(), examples.end());
+    EXPECT_EQ(chapters.at(last), its) << id_of(e) << ": its last example is in another chapter";
+    EXPECT_GE(last, last_seen) << id_of(e) << " needs an earlier example than the exercise before it";
+    last_seen = last;
+  }
+}
+
+TEST(Manifest, TheBookOffersEachExerciseAfterItsLastExampleInCourseOrder) {
+  const std::string book = read(kRoot / "book.md");
+  std::size_t previous_try = 0;
+  std::size_t previous_entry = 0;
+  for (const auto& e : manifest()) {
+    const std::string number = e.at("number");
+    const std::string name = e.at("name");
+    const auto examples = e.at("examples").get<std::vector<std::string>>();
+    const std::string last = *std::max_element(examples.begin(), examples.end());
+    const std::string offer = "**Try exercise " + number + " now:** " + name;
+    const auto at = book.find(offer);
+    ASSERT_NE(at, std::string::npos) << offer;
+    EXPECT_EQ(book.find(offer, at + 1), std::string::npos) << offer << " twice";
+    const auto section = book.rfind("\n### ", at);
+    EXPECT_EQ(book.compare(section + 5, 3, last + " "), 0)
+        << offer << " is not in the section of example " << last;
+    EXPECT_GT(at, previous_try) << offer << " comes before the exercise listed before it";
+    previous_try = at;
+
+    const std::string entry = "**" + number + " " + name + ".**";
+    const auto entry_at = book.find(entry);
+    ASSERT_NE(entry_at, std::string::npos) << entry;
+    const int chapter = e.at("chapter");
+    const auto heading = book.rfind("\n### Exercises for chapter ", entry_at);
+    EXPECT_EQ(book.compare(heading, 28, "\n### Exercises for chapter " + std::to_string(chapter)), 0)
+        << entry << " is not among chapter " << chapter << "'s exercises";
+    EXPECT_GT(entry_at, previous_entry) << entry << " is out of course order";
+    previous_entry = entry_at;
+  }
+}
+
+}  // namespace
