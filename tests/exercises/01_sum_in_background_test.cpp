@@ -36,7 +36,7 @@ TEST(SumInBackground, ReturnsBeforeSummingInAGoroutine) {
       [] {
         auto total = sum_in_background({1, 2, 3});
         EXPECT_EQ(total.try_recv(), std::nullopt) << "summed in the caller, not in the background";
-        EXPECT_EQ(gort::num_goroutine(), 2) << "expected one goroutine doing the sum";
+        EXPECT_GE(gort::num_goroutine(), 2) << "expected a goroutine doing the sum";
         EXPECT_EQ(total.recv(), 6);
       },
       1);

@@ -199,7 +199,7 @@ TEST(Heartbeat, ReturnsAtOnceAndWorksInItsOwnGoroutine) {
           return square(x);
         });
         EXPECT_EQ(calls, 0) << "worked in the caller";
-        EXPECT_EQ(gort::num_goroutine(), 2) << "expected one worker goroutine";
+        EXPECT_GE(gort::num_goroutine(), 2) << "expected a worker goroutine";
         for (int want : {4, 9, 16}) {
           const auto result = within(out.results);
           ASSERT_TRUE(result && result->ok);
