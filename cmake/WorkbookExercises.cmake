@@ -12,6 +12,10 @@ set_property(CACHE WORKBOOK_TRACK PROPERTY STRINGS exercises solutions both)
 if(NOT WORKBOOK_TRACK MATCHES "^(exercises|solutions|both)$")
   message(FATAL_ERROR "WORKBOOK_TRACK is '${WORKBOOK_TRACK}'; use exercises, solutions or both")
 endif()
+if(NOT WORKBOOK_TRACK STREQUAL "exercises" AND NOT EXISTS ${PROJECT_SOURCE_DIR}/solutions)
+  message(FATAL_ERROR "WORKBOOK_TRACK is '${WORKBOOK_TRACK}', but this repository has no solutions/ "
+    "(it is a student repository): configure with `cmake --preset learner`")
+endif()
 set(WORKBOOK_EXERCISE_TIMEOUT 30 CACHE STRING "Seconds before ctest kills one graded test")
 
 # workbook_exercises_from(manifest): workbook_exercise() for every exercise the

@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: MIT
+// scripts/student-repo, as a teacher uses it: the repository it writes has no
+// solutions, builds on its own with the learner preset, lists the exercises,
+// fails every untouched exercise, and passes every exercise once its
+// solution is copied in.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "child_process.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+using namespace std::chrono_literals;
+using testing::HasSubstr;
+
+const fs::path kRoot = PROJECT_SOURCE_DIR;
+const fs::path kRepo = fs::path(PROJECT_BUILD_DIR) / "student-repo";
+const fs::path kBuild = kRepo / "build-learner";
+
+std::vector<std::string> exercise_ids() {
+  std::ifstream in(kRoot / "exercises/manifest.json");
+  const nlohmann::json manifest = nlohmann::json::parse(in);
+  std::vector<std::string> ids;
+  for (const auto& e : manifest.at("exercises")) {
+    ids.push_back(e.at("number").get<std::string>() + "_" + e.at("name").get<std::string>());
+  }
+  return ids;
+}
+
+// build() builds the workbook command and every exercise's graded tests.
+gort_test::child_result build() {
+  std::vector<std::string> args{"--build", kBuild.string(), "--target", "workbook"};
+  for (const std::string& id : exercise_ids()) args.push_back(id + "_exercises_test");
+  return gort_test::run_child("cmake", args, 900s);
+}
+
+gort_test::child_result graded_tests() {
+  return gort_test::run_child("ctest", {"--test-dir", kBuild.string(), "-L", "exercises", "-j2",
+                                        "--no-tests=error"},
+                              600s);
+}
+
+TEST(StudentRepo, BuildsAloneFailsEveryStubAndPassesEverySolution) {
+  fs::remove_all(kRepo);
+  const auto write = gort_test::run_child((kRoot / "scripts/student-repo").string(), {kRepo.string()}, 120s);
+  ASSERT_EQ(write.exit_code, 0) << write.err;
+  EXPECT_FALSE(fs::exists(kRepo / "solutions"));
+  EXPECT_FALSE(fs::exists(kRepo / ".ci"));
+  EXPECT_TRUE(fs::exists(kRepo / ".github/workflows/classroom.yml"));
+  EXPECT_TRUE(fs::exists(kRepo / ".git"));
+  EXPECT_NE(gort_test::run_child((kRoot / "scripts/student-repo").string(), {kRepo.string()}, 60s).exit_code, 0)
+      << "a folder that is not empty is refused";
+
+  const auto no_solutions = gort_test::run_child(
+      "cmake", {"-S", kRepo.string(), "-B", (kRepo / "build-both").string(), "-DWORKBOOK_TRACK=both"}, 300s);
+  EXPECT_NE(no_solutions.exit_code, 0);
+  EXPECT_THAT(no_solutions.out + no_solutions.err, HasSubstr("configure with `cmake --preset learner`"));
+
+  const auto configure = gort_test::run_child(
+      "cmake", {"-S", kRepo.string(), "-B", kBuild.string(), "-G", "Ninja", "-DWORKBOOK_TRACK=exercises",
+                "-DCMAKE_BUILD_TYPE=RelWithDebInfo"},
+      300s);
+  ASSERT_EQ(configure.exit_code, 0) << configure.out << configure.err;
+  const auto stubs_built = build();
+  ASSERT_EQ(stubs_built.exit_code, 0) << stubs_built.out << stubs_built.err;
+
+  const auto list = gort_test::run_child((kBuild / "bin/workbook").string(),
+                                         {"--build", kBuild.string(), "--root", kRepo.string(), "list"}, 60s);
+  EXPECT_EQ(list.exit_code, 0) << list.err;
+  EXPECT_EQ(std::count(list.out.begin(), list.out.end(), '\n'), 22) << list.out;
+
+  const auto stubs = graded_tests();
+  EXPECT_NE(stubs.exit_code, 0);
+  EXPECT_THAT(stubs.out, testing::ContainsRegex("\n0% tests passed, [0-9]+ tests failed")) << stubs.out;
+
+  for (const std::string& id : exercise_ids()) {
+    for (const auto& file : fs::directory_iterator(kRoot / "solutions" / id)) {
+      fs::copy_file(file.path(), kRepo / "exercises" / id / file.path().filename(),
+                    fs::copy_options::overwrite_existing);
+    }
+  }
+  const auto solutions_built = build();
+  ASSERT_EQ(solutions_built.exit_code, 0) << solutions_built.out << solutions_built.err;
+  const auto solutions = graded_tests();
+  EXPECT_EQ(solutions.exit_code, 0) << solutions.out;
+  EXPECT_THAT(solutions.out, HasSubstr("100% tests passed"));
+}
+
+}  // namespace
