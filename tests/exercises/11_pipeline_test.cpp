@@ -93,6 +93,33 @@ TEST(Pipeline, MergeForwardsEveryValueOfEveryInput) {
   }
 }
 
+TEST(Pipeline, MergeForwardsAValueOfAnyInputAsItArrives) {
+  // Fan-in: while the first input stays open and silent, a value of the
+  // second must still come through; a merge that drains its inputs one
+  // after the other waits on the first forever.
+  for (int procs : {1, 2}) {
+    graded(
+        [] {
+          auto silent = gort::make_chan<int>();
+          auto talking = gort::make_chan<int>(1);
+          auto out = gort::make_chan<int>();
+          gort::go(merge, std::vector<gort::recv_chan<int>>{silent, talking}, out);
+          talking << 7;
+          int got = 0;
+          const auto ready = gort::select(gort::recv_case(out, [&got](int v) { got = v; }),
+                                          gort::recv_case(gort::after(grading::kSoon)));
+          EXPECT_EQ(ready, 0u) << "merge did not forward the second input's value while the first "
+                                  "input was open and silent: it reads its inputs one after the other";
+          EXPECT_EQ(got, 7);
+          silent.close();
+          talking.close();
+          for (int v : out) ADD_FAILURE() << "unexpected value " << v;
+        },
+        procs);
+    if (HasFailure()) break;
+  }
+}
+
 TEST(Pipeline, MergeOfNoInputsClosesAtOnce) {
   graded([] {
     auto out = gort::make_chan<int>();
