@@ -42,6 +42,25 @@ std::string failure_text(const std::string& out) {
   return text;
 }
 
+// test_names() lists Suite.Test names from --gtest_list_tests.
+std::vector<std::string> test_names(const std::string& listing) {
+  std::vector<std::string> names;
+  std::istringstream in(listing);
+  std::string suite;
+  for (std::string line; std::getline(in, line);) {
+    if (line.empty()) continue;
+    if (line[0] != ' ') {
+      suite = line.substr(0, line.find(' '));
+    } else {
+      const auto first = line.find_first_not_of(' ');
+      names.push_back(suite + line.substr(first, line.find(' ', first) - first));
+    }
+  }
+  return names;
+}
+
+}  // namespace
+
 test_outcome judge(const std::string& name, const gort_test::child_result& run) {
   test_outcome t;
   t.name = name;
@@ -83,25 +102,6 @@ test_outcome judge(const std::string& name, const gort_test::child_result& run) 
   }
   return t;
 }
-
-// test_names() lists Suite.Test names from --gtest_list_tests.
-std::vector<std::string> test_names(const std::string& listing) {
-  std::vector<std::string> names;
-  std::istringstream in(listing);
-  std::string suite;
-  for (std::string line; std::getline(in, line);) {
-    if (line.empty()) continue;
-    if (line[0] != ' ') {
-      suite = line.substr(0, line.find(' '));
-    } else {
-      const auto first = line.find_first_not_of(' ');
-      names.push_back(suite + line.substr(first, line.find(' ', first) - first));
-    }
-  }
-  return names;
-}
-
-}  // namespace
 
 int graded_exercise::passed() const {
   return static_cast<int>(std::count_if(tests.begin(), tests.end(),

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "child_process.hpp"
 #include "exercises.hpp"
 
 namespace workbook {
@@ -26,6 +27,11 @@ struct graded_exercise {
   int listed = 0;                   // how many tests the exercise has
   int passed() const;
 };
+
+// judge() names how one graded test ended: passed, wrong result, leaked
+// goroutine, deadlock, too slow, panicked, crashed, the solution ended the
+// process, and so on, from its exit and its output.
+test_outcome judge(const std::string& name, const gort_test::child_result& run);
 
 // ensure_configured() configures the learner's build (exercises track) if it
 // is not yet; false, after printing why, if that fails.
