@@ -4,61 +4,48 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 #include "child_process.hpp"
 #include "grading.hpp"
 
 namespace {
 
 using namespace std::chrono_literals;
-using testing::HasSubstr;
 
-workbook::test_outcome judged(const std::string& test) {
-  // Under the 30 s that workbook would call "hung": every verdict below comes first.
-  const auto run = gort_test::run_child(VERDICT_CASES, {"--gtest_filter=Verdicts." + test}, 20s);
-  return workbook::judge("Verdicts." + test, run);
+struct verdict_case {
+  std::string test;                  // Verdicts.<test> in verdict_cases
+  std::string verdict;               // what judge() must call it
+  std::vector<std::string> details;  // patterns its detail must contain
+};
+
+class Verdict : public testing::TestWithParam<verdict_case> {};
+
+TEST_P(Verdict, NamesTheMistakeAndShowsWhy) {
+  const verdict_case& c = GetParam();
+  // Under the 30 s that workbook would call "hung": every verdict here comes first.
+  const auto run = gort_test::run_child(VERDICT_CASES, {"--gtest_filter=Verdicts." + c.test}, 20s);
+  const workbook::test_outcome t = workbook::judge("Verdicts." + c.test, run);
+  EXPECT_EQ(t.verdict, c.verdict) << run.out << run.err;
+  EXPECT_EQ(t.passed, c.verdict == "passed");
+  for (const std::string& pattern : c.details) EXPECT_THAT(t.detail, testing::ContainsRegex(pattern));
 }
 
-TEST(Verdict, APassingTestPasses) {
-  const auto t = judged("Passes");
-  EXPECT_TRUE(t.passed);
-  EXPECT_EQ(t.verdict, "passed");
-}
-
-TEST(Verdict, AFailedCheckIsAWrongResultWithItsMessage) {
-  const auto t = judged("WrongResult");
-  EXPECT_EQ(t.verdict, "wrong result");
-  EXPECT_THAT(t.detail, HasSubstr("the answer is off by one"));
-}
-
-TEST(Verdict, ALeftoverGoroutineIsALeakNamedWithWhatItWaitsOn) {
-  const auto t = judged("LeaksAGoroutine");
-  EXPECT_EQ(t.verdict, "leaked goroutine");
-  EXPECT_THAT(t.detail, HasSubstr("a goroutine was left behind (leaked)"));
-  EXPECT_THAT(t.detail, testing::ContainsRegex("goroutine [0-9]+ \\[chan receive\\]:"));
-}
-
-TEST(Verdict, ADeadlockIsGosReport) {
-  const auto t = judged("Deadlocks");
-  EXPECT_EQ(t.verdict, "deadlock");
-  EXPECT_THAT(t.detail, HasSubstr("fatal error: all goroutines are asleep - deadlock!"));
-}
-
-TEST(Verdict, ASpinIsStoppedAtTheLimitWithADump) {
-  const auto t = judged("Spins");
-  EXPECT_EQ(t.verdict, "too slow: spinning or waiting forever");
-  EXPECT_THAT(t.detail, HasSubstr("goroutine 1 ["));
-}
-
-TEST(Verdict, EndingTheProcessIsNotAPass) {
-  const auto t = judged("EndsTheProcess");
-  EXPECT_FALSE(t.passed);
-  EXPECT_EQ(t.verdict, "the solution ended the process");
-}
-
-TEST(Verdict, APanicShowsGosMessage) {
-  const auto t = judged("Panics");
-  EXPECT_EQ(t.verdict, "panicked");
-  EXPECT_THAT(t.detail, HasSubstr("panic: close of nil channel"));
-}
+INSTANTIATE_TEST_SUITE_P(
+    Mistakes, Verdict,
+    testing::Values(
+        verdict_case{"Passes", "passed", {}},
+        verdict_case{"WrongResult", "wrong result", {"the answer is off by one"}},
+        verdict_case{"LeaksAGoroutine",
+                     "leaked goroutine",
+                     {"a goroutine was left behind \\(leaked\\)", "goroutine [0-9]+ \\[chan receive\\]:"}},
+        verdict_case{"Deadlocks", "deadlock", {"fatal error: all goroutines are asleep - deadlock!"}},
+        verdict_case{"Spins", "too slow: spinning or waiting forever", {"goroutine 1 \\["}},
+        verdict_case{"EndsTheProcess",
+                     "the solution ended the process",
+                     {"before GoogleTest could say the test passed"}},
+        verdict_case{"Panics", "panicked", {"panic: close of nil channel"}}),
+    [](const testing::TestParamInfo<verdict_case>& each) { return each.param.test; });
 
 }  // namespace
