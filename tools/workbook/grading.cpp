@@ -67,8 +67,8 @@ test_outcome judge(const std::string& name, const gort_test::child_result& run) 
   const bool reported_pass = run.out.find("[  PASSED  ] 1 test.") != std::string::npos;
   if (run.timed_out) {
     t.verdict = "hung";
-    t.detail = "  still running after 30 s: an endless loop that never lets the test's own\n"
-               "  limit report it (a loop without any channel operation?)\n";
+    t.detail = "  still running after 30 s, past the test's own 5 s limit: code that blocks or\n"
+               "  replaces the signals that limit uses (SIGALRM, SIGQUIT), or an endless loop\n";
   } else if (run.err.find("grading: the test did not finish") != std::string::npos) {
     t.verdict = "too slow: spinning or waiting forever";
     t.detail = lines_from(run.err, "grading: the test did not finish", 24);
