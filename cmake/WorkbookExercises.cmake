@@ -18,6 +18,17 @@ if(NOT WORKBOOK_TRACK STREQUAL "exercises" AND NOT EXISTS ${PROJECT_SOURCE_DIR}/
 endif()
 set(WORKBOOK_EXERCISE_TIMEOUT 30 CACHE STRING "Seconds before ctest kills one graded test")
 
+# Exercises the manifest marks "race_check" are graded once more under
+# ThreadSanitizer, as `go test -race` would: their tests run against gort::race
+# and fail on the first data race. Not in a build that sanitizes everything
+# already: TSan cannot join ASan, and under TSan every graded test is one.
+if(CMAKE_CXX_FLAGS MATCHES "-fsanitize=")
+  set(WORKBOOK_RACE_CHECK OFF)
+else()
+  set(WORKBOOK_RACE_CHECK ON)
+endif()
+set(GORT_RACE ${WORKBOOK_RACE_CHECK})
+
 # workbook_exercises_from(manifest): workbook_exercise() for every exercise the
 # manifest lists; CMake configures again when the manifest changes.
 function(workbook_exercises_from manifest)
@@ -28,36 +39,59 @@ function(workbook_exercises_from manifest)
   foreach(i RANGE ${last})
     string(JSON number GET "${json}" exercises ${i} number)
     string(JSON name GET "${json}" exercises ${i} name)
-    workbook_exercise(${number} ${name})
+    string(JSON race_check ERROR_VARIABLE no_race_check GET "${json}" exercises ${i} race_check)
+    if(no_race_check)
+      set(race_check OFF)
+    endif()
+    workbook_exercise(${number} ${name} ${race_check})
   endforeach()
 endfunction()
 
-# workbook_exercise(NN name): the exercise's graded tests, for the track(s)
-# WORKBOOK_TRACK asks for.
-function(workbook_exercise number name)
+# workbook_exercise(NN name race_check): the exercise's graded tests, for the
+# track(s) WORKBOOK_TRACK asks for, and their race check if race_check is on
+# (not a ctest for the stubs: they fail without it).
+function(workbook_exercise number name race_check)
   if(WORKBOOK_TRACK STREQUAL "exercises")
-    workbook_exercise_track(${number} ${name} exercises exercises)
-  elseif(WORKBOOK_TRACK STREQUAL "solutions")
-    workbook_exercise_track(${number} ${name} solutions solutions)
+    set(track exercises)
+    set(label exercises)
   else()
-    workbook_exercise_track(${number} ${name} solutions solutions)
+    set(track solutions)
+    set(label solutions)
+  endif()
+  workbook_exercise_track(${number} ${name} ${track} ${label})
+  if(race_check AND WORKBOOK_RACE_CHECK)
+    workbook_exercise_race(${number} ${name} ${track} ${label})
+  endif()
+  if(WORKBOOK_TRACK STREQUAL "both")
     workbook_exercise_track(${number} ${name} exercises stubs)
+    if(race_check AND WORKBOOK_RACE_CHECK)
+      # Not a ctest (a stub fails without it), but `workbook check` builds it
+      # when it grades the stub.
+      workbook_exercise_binary(${number} ${name} exercises gort::race test)
+      set_target_properties(${test} exercises_${number}_${name}_race PROPERTIES EXCLUDE_FROM_ALL ON)
+    endif()
   endif()
 endfunction()
 
-# workbook_exercise_track(NN name exercises|solutions label): the library built
-# from <track>/NN_name/name.cpp and the graded test binary linked against it.
-# Under the label `stubs`, each test passes only if it fails.
-function(workbook_exercise_track number name track label)
+# workbook_exercise_binary(NN name track runtime variable): the library built
+# from <track>/NN_name/name.cpp on `runtime` (gort::gort or gort::race) and the
+# graded test binary linked against it; its target's name goes in `variable`.
+function(workbook_exercise_binary number name track runtime variable)
   set(exercise ${number}_${name})
-  set(library ${track}_${exercise})
-  add_library(${library} STATIC ${PROJECT_SOURCE_DIR}/${track}/${exercise}/${name}.cpp)
+  set(folder ${PROJECT_SOURCE_DIR}/${track}/${exercise})
+  set(suffix "")
+  set(support gort_test_support)
+  if(runtime STREQUAL "gort::race")
+    set(suffix _race)
+    set(support gort_test_support_race)
+  endif()
+  set(library ${track}_${exercise}${suffix})
+  add_library(${library} STATIC ${folder}/${name}.cpp)
   # One header per exercise, in exercises/, for the stub and the solution; a
   # solution's own folder comes first for the one exercise (08) whose header
   # is the learner's to write.
-  target_include_directories(${library} PUBLIC ${PROJECT_SOURCE_DIR}/${track}/${exercise}
-                                               ${PROJECT_SOURCE_DIR}/exercises/${exercise})
-  target_link_libraries(${library} PUBLIC gort::gort workbook_todo)
+  target_include_directories(${library} PUBLIC ${folder} ${PROJECT_SOURCE_DIR}/exercises/${exercise})
+  target_link_libraries(${library} PUBLIC ${runtime} workbook_todo)
   if(track STREQUAL "solutions")
     workbook_warnings(${library})
   else()
@@ -65,13 +99,21 @@ function(workbook_exercise_track number name track label)
     target_compile_options(${library} PRIVATE -Wall -Wextra -Wno-unused-parameter)
   endif()
 
-  set(test ${exercise}_${track}_test)
+  set(test ${exercise}_${track}${suffix}_test)
   add_executable(${test} ${PROJECT_SOURCE_DIR}/tests/exercises/${exercise}_test.cpp)
-  target_link_libraries(${test} PRIVATE ${library} gort_test_support)
+  target_link_libraries(${test} PRIVATE ${library} ${support})
   target_include_directories(${test} PRIVATE ${PROJECT_SOURCE_DIR}/tests/exercises)
   workbook_warnings(${test})
   # ENABLE_EXPORTS: -rdynamic, so leak reports name a goroutine's function (walk).
   set_target_properties(${test} PROPERTIES ENABLE_EXPORTS ON)
+  set(${variable} ${test} PARENT_SCOPE)
+endfunction()
+
+# workbook_exercise_track(NN name exercises|solutions label): the exercise's
+# graded tests, one ctest each. Under the label `stubs`, each passes only if it fails.
+function(workbook_exercise_track number name track label)
+  set(exercise ${number}_${name})
+  workbook_exercise_binary(${number} ${name} ${track} gort::gort test)
   set(will_fail FALSE)
   if(label STREQUAL "stubs")
     set(will_fail TRUE)  # an untouched stub must fail every graded test
@@ -84,4 +126,21 @@ function(workbook_exercise_track number name track label)
                # Passing needs GoogleTest's own word that the test ran and passed:
                # a solution that ends the process early (exit(0)) does not pass.
                PASS_REGULAR_EXPRESSION "\\[  PASSED  \\] 1 test\\.")
+endfunction()
+
+# workbook_exercise_race(NN name exercises|solutions label): one ctest,
+# <label>.NN_name.race_detector, that runs all the exercise's graded tests under
+# ThreadSanitizer and fails at the first data race, with TSan's report of the
+# two accesses.
+function(workbook_exercise_race number name track label)
+  set(exercise ${number}_${name})
+  workbook_exercise_binary(${number} ${name} ${track} gort::race test)
+  set(ctest ${label}.${exercise}.race_detector)
+  add_test(NAME ${ctest} COMMAND ${test})
+  set_tests_properties(${ctest} PROPERTIES
+    ENVIRONMENT "TSAN_OPTIONS=halt_on_error=1"
+    TIMEOUT ${WORKBOOK_EXERCISE_TIMEOUT}
+    LABELS ${label}
+    PASS_REGULAR_EXPRESSION "\\[  PASSED  \\] [0-9]+ tests?\\."
+    FAIL_REGULAR_EXPRESSION "ThreadSanitizer|\\[  FAILED  \\]")
 endfunction()

@@ -91,6 +91,23 @@ TEST(Manifest, EveryExerciseHasPointsAndHintsWhereItSays) {
   }
 }
 
+TEST(Manifest, AnExerciseGradedForRacesSaysSo) {
+  // Fair grading: the race detector is a graded test, so the README promises it.
+  int checked = 0;
+  for (const auto& e : manifest()) {
+    const bool race_check = e.contains("race_check");
+    if (race_check) {
+      ASSERT_TRUE(e.at("race_check").is_boolean()) << id_of(e) << ": race_check is true or false";
+      ASSERT_TRUE(e.at("race_check").get<bool>()) << id_of(e) << ": leave race_check out instead";
+      ++checked;
+    }
+    const std::string readme = read(kRoot / "exercises" / id_of(e) / "README.md");
+    EXPECT_EQ(readme.find("`race detector`") != std::string::npos, race_check)
+        << id_of(e) << ": its README says it has a race detector test exactly when the manifest does";
+  }
+  EXPECT_GT(checked, 0);
+}
+
 TEST(Manifest, CourseOrderNeedsNothingTaughtLater) {
   const auto chapters = chapter_of_example(read(kRoot / "book.md"));
   int chapter = 0;

@@ -24,20 +24,29 @@ const fs::path kRoot = PROJECT_SOURCE_DIR;
 const fs::path kRepo = fs::path(PROJECT_BUILD_DIR) / "student-repo";
 const fs::path kBuild = kRepo / "build-learner";
 
-std::vector<std::string> exercise_ids() {
+struct exercise_entry {
+  std::string id;  // 19_locks_vs_channels
+  bool race_check = false;
+};
+
+std::vector<exercise_entry> exercises() {
   std::ifstream in(kRoot / "exercises/manifest.json");
   const nlohmann::json manifest = nlohmann::json::parse(in);
-  std::vector<std::string> ids;
+  std::vector<exercise_entry> found;
   for (const auto& e : manifest.at("exercises")) {
-    ids.push_back(e.at("number").get<std::string>() + "_" + e.at("name").get<std::string>());
+    found.push_back({e.at("number").get<std::string>() + "_" + e.at("name").get<std::string>(),
+                     e.value("race_check", false)});
   }
-  return ids;
+  return found;
 }
 
 // build() builds the workbook command and every exercise's graded tests.
 gort_test::child_result build() {
   std::vector<std::string> args{"--build", kBuild.string(), "--target", "workbook"};
-  for (const std::string& id : exercise_ids()) args.push_back(id + "_exercises_test");
+  for (const exercise_entry& e : exercises()) {
+    args.push_back(e.id + "_exercises_test");
+    if (e.race_check) args.push_back(e.id + "_exercises_race_test");
+  }
   return gort_test::run_child("cmake", args, 900s);
 }
 
@@ -80,9 +89,9 @@ TEST(StudentRepo, BuildsAloneFailsEveryStubAndPassesEverySolution) {
   EXPECT_NE(stubs.exit_code, 0);
   EXPECT_THAT(stubs.out, testing::ContainsRegex("\n0% tests passed, [0-9]+ tests failed")) << stubs.out;
 
-  for (const std::string& id : exercise_ids()) {
-    for (const auto& file : fs::directory_iterator(kRoot / "solutions" / id)) {
-      fs::copy_file(file.path(), kRepo / "exercises" / id / file.path().filename(),
+  for (const exercise_entry& e : exercises()) {
+    for (const auto& file : fs::directory_iterator(kRoot / "solutions" / e.id)) {
+      fs::copy_file(file.path(), kRepo / "exercises" / e.id / file.path().filename(),
                     fs::copy_options::overwrite_existing);
     }
   }
@@ -91,6 +100,7 @@ TEST(StudentRepo, BuildsAloneFailsEveryStubAndPassesEverySolution) {
   const auto solutions = graded_tests();
   EXPECT_EQ(solutions.exit_code, 0) << solutions.out;
   EXPECT_THAT(solutions.out, HasSubstr("100% tests passed"));
+  EXPECT_THAT(solutions.out, HasSubstr("exercises.19_locks_vs_channels.race_detector"));
 }
 
 }  // namespace
