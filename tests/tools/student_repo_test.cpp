@@ -1,14 +1,15 @@
 // SPDX-License-Identifier: MIT
 // scripts/student-repo, as a teacher uses it: the repository it writes has no
 // solutions, builds on its own with the learner preset, lists the exercises,
-// fails every untouched exercise, and passes every exercise once its
-// solution is copied in.
+// fails every untouched exercise, passes every exercise once its solution is
+// copied in, and names a data race a learner then makes.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -101,6 +102,25 @@ TEST(StudentRepo, BuildsAloneFailsEveryStubAndPassesEverySolution) {
   EXPECT_EQ(solutions.exit_code, 0) << solutions.out;
   EXPECT_THAT(solutions.out, HasSubstr("100% tests passed"));
   EXPECT_THAT(solutions.out, HasSubstr("exercises.19_locks_vs_channels.race_detector"));
+
+  // A mistake of exercise 19 that gives right results: a worker peeks at the
+  // pool without the lock before it takes a task. Every other test passes;
+  // the race detector names the line.
+  const fs::path file = kRepo / "exercises/19_locks_vs_channels/locks_vs_channels.cpp";
+  std::string code = (std::ostringstream() << std::ifstream(file).rdbuf()).str();
+  const std::string locked = "          std::lock_guard lock(shared.mu);\n          if (shared.todo.empty()) break;";
+  const auto at = code.find(locked);
+  ASSERT_NE(at, std::string::npos) << "solutions/19's mutex worker changed; update the mistake made here";
+  code.insert(at, "          if (shared.todo.empty()) break;\n");
+  std::ofstream(file) << code;
+  const auto raced = gort_test::run_child(
+      (kBuild / "bin/workbook").string(),
+      {"--build", kBuild.string(), "--root", kRepo.string(), "check", "19", "--all"}, 600s);
+  EXPECT_NE(raced.exit_code, 0);
+  EXPECT_THAT(raced.out, HasSubstr("✗ race detector — data race")) << raced.out;
+  EXPECT_EQ(raced.out.find("✗ "), raced.out.rfind("✗ ")) << "only the race detector fails:\n" << raced.out;
+  EXPECT_THAT(raced.out, testing::ContainsRegex("    at 19_locks_vs_channels/locks_vs_channels.cpp:[0-9]+"))
+      << raced.out;
 }
 
 }  // namespace

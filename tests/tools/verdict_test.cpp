@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 // What workbook tells a learner about each kind of mistake: verdict_cases
 // makes each one for real, judge() names it.
+#include <stdlib.h>
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -47,5 +49,26 @@ INSTANTIATE_TEST_SUITE_P(
                      {"before GoogleTest could say the test passed"}},
         verdict_case{"Panics", "panicked", {"panic: close of nil channel"}}),
     [](const testing::TestParamInfo<verdict_case>& each) { return each.param.test; });
+
+#ifdef VERDICT_CASES_RACE
+TEST(RaceVerdict, ShowsBothAccessesInTheLearnersFile) {
+  ::setenv("TSAN_OPTIONS", "halt_on_error=1", 1);  // as workbook runs the race check
+  const auto run = gort_test::run_child(VERDICT_CASES_RACE, {"--gtest_filter=Verdicts.Races"}, 20s);
+  const workbook::test_outcome t = workbook::judge("race detector", run, "/verdict_cases.cpp");
+  EXPECT_EQ(t.verdict, "data race") << run.out << run.err;
+  EXPECT_FALSE(t.passed);
+  EXPECT_THAT(t.detail, testing::ContainsRegex("  (Read|Write) of size 4 by thread T[0-9]+\n"
+                                               "    at verdict_cases.cpp:[0-9]+\n"));
+  EXPECT_THAT(t.detail, testing::ContainsRegex("  Previous (read|write) of size 4 by thread T[0-9]+\n"
+                                               "    at verdict_cases.cpp:[0-9]+\n"));
+}
+
+TEST(RaceVerdict, RaceFreeCasesStillPassUnderTheRaceDetector) {
+  ::setenv("TSAN_OPTIONS", "halt_on_error=1", 1);
+  const auto run = gort_test::run_child(VERDICT_CASES_RACE, {"--gtest_filter=Verdicts.Passes"}, 20s);
+  EXPECT_EQ(workbook::judge("Verdicts.Passes", run, "/verdict_cases.cpp").verdict, "passed")
+      << run.out << run.err;
+}
+#endif
 
 }  // namespace

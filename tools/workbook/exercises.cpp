@@ -33,7 +33,7 @@ std::vector<exercise> project::exercises() const {
     for (const auto& entry : listed.at("exercises")) {
       exercise e{entry.at("number").get<std::string>(), entry.at("name").get<std::string>(),
                  entry.at("chapter").get<int>(), entry.at("examples").get<std::vector<std::string>>(),
-                 entry.at("points").get<int>(), {}};
+                 entry.at("points").get<int>(), entry.value("race_check", false), {}};
       e.dir = root / "exercises" / e.id();
       found.push_back(std::move(e));
     }

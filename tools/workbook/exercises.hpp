@@ -20,6 +20,7 @@ struct exercise {
   int chapter = 0;     // the book's chapter it belongs to
   std::vector<std::string> examples;  // the examples it practises ("06", "07")
   int points = 0;      // what a classroom awards for it
+  bool race_check = false;  // its tests also run under ThreadSanitizer
   fs::path dir;        // exercises/01_sum_in_background
   std::string id() const { return number + "_" + name; }
 };

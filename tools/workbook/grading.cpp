@@ -2,6 +2,8 @@
 // grade(): build one exercise's test binary, list its tests, run each alone.
 #include "grading.hpp"
 
+#include <stdlib.h>
+
 #include <algorithm>
 #include <chrono>
 #include <iostream>
@@ -15,6 +17,7 @@ namespace {
 using namespace std::chrono_literals;
 
 constexpr auto kTestTimeout = 30s;
+constexpr auto kRaceRunTimeout = 120s;  // all of an exercise's tests, under ThreadSanitizer
 
 // lines_from() is text from the first line containing `marker`, at most `limit` lines.
 std::string lines_from(const std::string& text, const std::string& marker, int limit) {
@@ -59,13 +62,67 @@ std::vector<std::string> test_names(const std::string& listing) {
   return names;
 }
 
+// race_accesses() is, for each access a ThreadSanitizer report names ("Write
+// of size 8 at 0x… by thread T3:"), the access and the first line of its stack
+// in a file whose path holds own_code, or where that stack begins.
+std::string race_accesses(const std::string& report, const std::string& own_code) {
+  std::istringstream in(report);
+  std::string text;
+  std::string access;  // the access whose stack is being read; empty once placed
+  std::string first_frame;
+  const auto place = [&](const std::string& where) {
+    text += "  " + access + "\n    at " + where + "\n";
+    access.clear();
+  };
+  for (std::string line; std::getline(in, line);) {
+    const auto first = line.find_first_not_of(' ');
+    if (first == std::string::npos) {
+      if (!access.empty()) place(first_frame + " (not in your code)");
+      continue;
+    }
+    line.erase(0, first);
+    if ((line.starts_with("Read of size ") || line.starts_with("Write of size ") ||
+         line.starts_with("Previous read of size ") || line.starts_with("Previous write of size ")) &&
+        line.ends_with(":")) {
+      // "Read of size 8 at 0x7b18… by thread T14:" without the address.
+      const auto at = line.find(" at 0x");
+      const auto by = line.find(" by ");
+      access = at != std::string::npos && by != std::string::npos ? line.erase(at, by - at) : line;
+      access.pop_back();
+      first_frame.clear();
+    } else if (!access.empty() && line.starts_with("#")) {
+      // "#6 operator() /path/exercises/21_web_crawler/web_crawler.cpp:24 (binary+0x4c931)"
+      const auto mine = own_code.empty() ? std::string::npos : line.find(own_code);
+      const auto path_start = line.rfind(' ', mine == std::string::npos ? line.rfind(" (") - 1 : mine);
+      const auto path_end = line.find(' ', path_start + 1);
+      const std::string where = line.substr(path_start + 1, path_end - path_start - 1);
+      if (first_frame.empty()) first_frame = where;
+      if (mine != std::string::npos) place(where.substr(where.find(own_code) + 1));
+    }
+  }
+  return text;
+}
+
 }  // namespace
 
-test_outcome judge(const std::string& name, const gort_test::child_result& run) {
+test_outcome judge(const std::string& name, const gort_test::child_result& run,
+                   const std::string& own_code) {
   test_outcome t;
   t.name = name;
-  const bool reported_pass = run.out.find("[  PASSED  ] 1 test.") != std::string::npos;
-  if (run.timed_out) {
+  // GoogleTest's summary, "[  PASSED  ] 1 test." (or N tests, for a whole run):
+  // a solution that ends the process early never prints it.
+  const bool reported_pass = run.out.find("[  PASSED  ] ") != std::string::npos;
+  // With halt_on_error=1, ThreadSanitizer ends the run at its first report.
+  const auto race = run.err.find("WARNING: ThreadSanitizer: data race");
+  if (race != std::string::npos) {
+    t.verdict = "data race";
+    t.detail = "  Two goroutines touched the same memory, at least one of them writing, with\n"
+               "  no lock or channel between them to order the two (ThreadSanitizer):\n" +
+               race_accesses(run.err.substr(race), own_code);
+  } else if (run.err.find("WARNING: ThreadSanitizer: ") != std::string::npos) {
+    t.verdict = "ThreadSanitizer report";
+    t.detail = lines_from(run.err, "WARNING: ThreadSanitizer: ", 6);
+  } else if (run.timed_out) {
     t.verdict = "hung";
     t.detail = "  still running after 30 s, past the test's own 5 s limit: code that blocks or\n"
                "  replaces the signals that limit uses (SIGALRM, SIGQUIT), or an endless loop\n";
@@ -142,6 +199,33 @@ graded_exercise grade(const project& p, const exercise& e,
     if (on_outcome) on_outcome(result.tests.back());
     if (stop_at_first_failure && !result.tests.back().passed) break;
   }
+  if (!e.race_check) return result;
+  // Like `go test -race`: the same tests once more, all in one run, under
+  // ThreadSanitizer; worth running only once they pass.
+  ++result.listed;
+  if (result.passed() != static_cast<int>(names.size())) {
+    if (!stop_at_first_failure) {
+      result.tests.push_back({"race detector", false, "not run yet",
+                              "  runs once every other test passes\n"});
+      if (on_outcome) on_outcome(result.tests.back());
+    }
+    return result;
+  }
+  // Built only now: compiling under ThreadSanitizer takes a while.
+  const std::string race_target = e.id() + "_exercises_race_test";
+  const auto race_build =
+      gort_test::run_child("cmake", {"--build", p.build.string(), "--target", race_target}, 600s);
+  if (race_build.exit_code != 0) {
+    result.tests.push_back({"race detector", false, "did not build",
+                            lines_from(race_build.out + race_build.err, "error", 30)});
+    if (on_outcome) on_outcome(result.tests.back());
+    return result;
+  }
+  ::setenv("TSAN_OPTIONS", "halt_on_error=1", 1);  // stop at the first race, with its report
+  const auto race_run =
+      gort_test::run_child((p.build / "exercises" / race_target).string(), {}, kRaceRunTimeout);
+  result.tests.push_back(judge("race detector", race_run, "/" + e.id() + "/"));
+  if (on_outcome) on_outcome(result.tests.back());
   return result;
 }
 

@@ -16,7 +16,7 @@ namespace workbook {
 struct test_outcome {
   std::string name;     // Suite.Test
   bool passed = false;
-  std::string verdict;  // "passed", "wrong result", "leaked goroutine", "deadlock", "not written yet", "panicked", …
+  std::string verdict;  // "passed", "wrong result", "leaked goroutine", "deadlock", "data race", …
   std::string detail;   // the lines that show why
 };
 
@@ -30,14 +30,19 @@ struct graded_exercise {
 
 // judge() names how one graded test ended: passed, wrong result, leaked
 // goroutine, deadlock, too slow, panicked, crashed, the solution ended the
-// process, and so on, from its exit and its output.
-test_outcome judge(const std::string& name, const gort_test::child_result& run);
+// process, data race, and so on, from its exit and its output. For a data
+// race, it shows each access at the first line of its stack in a file whose
+// path holds own_code ("/21_web_crawler/").
+test_outcome judge(const std::string& name, const gort_test::child_result& run,
+                   const std::string& own_code = {});
 
 // ensure_configured() configures the learner's build (exercises track) if it
 // is not yet; false, after printing why, if that fails.
 bool ensure_configured(const project& p);
 
-// grade() builds exercise e's tests and runs them one by one, calling
+// grade() builds exercise e's tests and runs them one by one, then, for an
+// exercise with a race check, all of them at once under ThreadSanitizer (the
+// "race detector" test, run once the others pass), calling
 // on_outcome (if given) as each ends; with stop_at_first_failure it runs no
 // test after the first that fails.
 graded_exercise grade(const project& p, const exercise& e,
