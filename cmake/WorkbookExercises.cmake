@@ -44,6 +44,12 @@ function(workbook_exercises_from manifest)
       set(race_check OFF)
     endif()
     workbook_exercise(${number} ${name} ${race_check})
+    # Another correct way to write it, graded by the same tests: grading must
+    # not hold a learner to the reference solution's way.
+    if(NOT WORKBOOK_TRACK STREQUAL "exercises"
+       AND EXISTS ${PROJECT_SOURCE_DIR}/tests/exercises/alternatives/${number}_${name})
+      workbook_exercise_track(${number} ${name} alternatives alternatives)
+    endif()
   endforeach()
 endfunction()
 
@@ -74,11 +80,15 @@ function(workbook_exercise number name race_check)
 endfunction()
 
 # workbook_exercise_binary(NN name track runtime variable): the library built
-# from <track>/NN_name/name.cpp on `runtime` (gort::gort or gort::race) and the
-# graded test binary linked against it; its target's name goes in `variable`.
+# from <track>/NN_name/name.cpp (track exercises, solutions, or alternatives in
+# tests/exercises/) on `runtime` (gort::gort or gort::race) and the graded
+# test binary linked against it; its target's name goes in `variable`.
 function(workbook_exercise_binary number name track runtime variable)
   set(exercise ${number}_${name})
   set(folder ${PROJECT_SOURCE_DIR}/${track}/${exercise})
+  if(track STREQUAL "alternatives")
+    set(folder ${PROJECT_SOURCE_DIR}/tests/exercises/alternatives/${exercise})
+  endif()
   set(suffix "")
   set(support gort_test_support)
   if(runtime STREQUAL "gort::race")
@@ -92,7 +102,7 @@ function(workbook_exercise_binary number name track runtime variable)
   # is the learner's to write.
   target_include_directories(${library} PUBLIC ${folder} ${PROJECT_SOURCE_DIR}/exercises/${exercise})
   target_link_libraries(${library} PUBLIC ${runtime} workbook_todo)
-  if(track STREQUAL "solutions")
+  if(NOT track STREQUAL "exercises")
     workbook_warnings(${library})
   else()
     # A learner's work in progress warns but never fails the build.
@@ -109,7 +119,7 @@ function(workbook_exercise_binary number name track runtime variable)
   set(${variable} ${test} PARENT_SCOPE)
 endfunction()
 
-# workbook_exercise_track(NN name exercises|solutions label): the exercise's
+# workbook_exercise_track(NN name exercises|solutions|alternatives label): the exercise's
 # graded tests, one ctest each. Under the label `stubs`, each passes only if it fails.
 function(workbook_exercise_track number name track label)
   set(exercise ${number}_${name})

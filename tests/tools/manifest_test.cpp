@@ -68,6 +68,9 @@ TEST(Manifest, ListsEveryExerciseFolderSolutionAndGradedTestOnce) {
   EXPECT_EQ(folders(kRoot / "exercises"), listed) << "exercises/";
   EXPECT_EQ(folders(kRoot / "solutions"), listed) << "solutions/";
   EXPECT_EQ(folders(kRoot / "tests/exercises", "_test.cpp"), listed) << "tests/exercises/";
+  for (const std::string& other : folders(kRoot / "tests/exercises/alternatives")) {
+    EXPECT_TRUE(listed.contains(other)) << "tests/exercises/alternatives/" << other << " is no exercise";
+  }
 }
 
 TEST(Manifest, StubAndSolutionShareOneHeader) {

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 // scripts/student-repo, as a teacher uses it: the repository it writes has no
-// solutions, builds on its own with the learner preset, lists the exercises,
-// fails every untouched exercise, passes every exercise once its solution is
-// copied in, and names a data race a learner then makes.
+// solutions (nor the alternative ones), builds on its own with the learner
+// preset, lists the exercises, fails every untouched exercise, passes every
+// exercise once its solution is copied in, and names a data race a learner
+// then makes.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -62,6 +63,7 @@ TEST(StudentRepo, BuildsAloneFailsEveryStubAndPassesEverySolution) {
   const auto write = gort_test::run_child((kRoot / "scripts/student-repo").string(), {kRepo.string()}, 120s);
   ASSERT_EQ(write.exit_code, 0) << write.err;
   EXPECT_FALSE(fs::exists(kRepo / "solutions"));
+  EXPECT_FALSE(fs::exists(kRepo / "tests/exercises/alternatives"));
   EXPECT_FALSE(fs::exists(kRepo / ".ci"));
   EXPECT_TRUE(fs::exists(kRepo / ".github/workflows/classroom.yml"));
   EXPECT_TRUE(fs::exists(kRepo / ".git"));
