@@ -9,7 +9,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"runtime"
+	"syscall"
 	"time"
 )
 
@@ -17,11 +17,12 @@ import (
 // left, plus one.
 func whisper(left, right chan int) { left <- 1 + <-right }
 
-// memorySys is how much memory the Go runtime has taken from the OS so far.
-func memorySys() uint64 {
-	var stats runtime.MemStats
-	runtime.ReadMemStats(&stats)
-	return stats.Sys
+// peakRSSKiB is the most memory this process has had in RAM so far, the
+// same measure as the C++ twin's (on Linux, ru_maxrss counts KiB).
+func peakRSSKiB() int64 {
+	var usage syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &usage)
+	return usage.Maxrss
 }
 
 func main() {
@@ -32,7 +33,7 @@ func main() {
 		os.Exit(2)
 	}
 
-	before := memorySys()
+	before := peakRSSKiB()
 	start := time.Now()
 
 	// Each goroutine gets the channel to its left and a new one to its right.
@@ -48,9 +49,9 @@ func main() {
 	heard := <-leftmost
 
 	elapsedUs := float64(time.Since(start)) / float64(time.Microsecond)
-	// The runtime keeps what it took from the OS while the whole chain
-	// waited, so reading it after the goroutines are gone still counts them.
-	grownKiB := float64(memorySys()-before) / 1024
+	// The peak is reached while the whole chain waits, so reading it after
+	// the goroutines are gone still counts them all.
+	grownKiB := float64(peakRSSKiB() - before)
 	fmt.Printf("%d goroutines passed a number along: 0 went in, %d came out\n", *count, heard)
 	fmt.Printf("memory: %.1f KiB per goroutine (%.1f MiB for the chain)\n",
 		grownKiB/float64(*count), grownKiB/1024)
