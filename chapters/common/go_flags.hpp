@@ -79,4 +79,13 @@ CLI::Option* add_duration(CLI::App& app, const std::string& name, Duration& valu
       ->type_name("DURATION");
 }
 
+// positive_duration checks a duration flag (after add_duration) for a value
+// above zero, as the Go twins check `d <= 0`: zero and negative are refused.
+inline const CLI::Validator positive_duration(
+    [](std::string& text) -> std::string {
+      const auto parsed = parse_go_duration(text);
+      return parsed && *parsed <= std::chrono::nanoseconds::zero() ? "must be more than 0" : "";
+    },
+    "POSITIVE");
+
 }  // namespace workbook

@@ -31,25 +31,20 @@ struct stop_on_exit {
 
 int main(int argc, char** argv) {
   CLI::App app{"22 ticker: a select loop with a ticker, a work channel and default"};
-  // A zero interval makes new_ticker panic, and a zero nap would spin: gort
-  // has no preemption, so the loop would never give up its thread.
-  const CLI::Validator positive(
-      [](std::string& text) -> std::string {
-        return workbook::parse_go_duration(text) == 0ns ? "must be more than 0" : "";
-      },
-      "POSITIVE");
+  // An interval of 0 or less makes new_ticker panic, and a nap of 0 or less
+  // would spin: gort has no preemption, so the loop would never give up its thread.
   std::chrono::nanoseconds interval = 100ms;
   std::chrono::nanoseconds work = 30ms;
   std::chrono::nanoseconds idle = 10ms;
   std::chrono::nanoseconds duration = 1s;
   workbook::add_duration(app, "--interval", interval, "how often the ticker ticks")
       ->default_str("100ms")
-      ->check(positive);
+      ->check(workbook::positive_duration);
   workbook::add_duration(app, "--work", work, "how often a job arrives on the work channel")
       ->default_str("30ms");
   workbook::add_duration(app, "--idle", idle, "how long default naps when nothing is ready")
       ->default_str("10ms")
-      ->check(positive);
+      ->check(workbook::positive_duration);
   workbook::add_duration(app, "--duration", duration, "how long the select loop runs")
       ->default_str("1s");
   CLI11_PARSE(app, argc, argv);

@@ -14,13 +14,8 @@ using namespace std::chrono_literals;
 
 int main(int argc, char** argv) {
   CLI::App app{"24 boom: tick. and BOOM! with tick, after and default"};
-  // A zero nap would spin: gort has no preemption, so the loop would never
-  // give up its thread, and on one thread the timers could never fire.
-  const CLI::Validator positive(
-      [](std::string& text) -> std::string {
-        return workbook::parse_go_duration(text) == 0ns ? "must be more than 0" : "";
-      },
-      "POSITIVE");
+  // A nap of 0 or less would spin: gort has no preemption, so the loop would
+  // never give up its thread, and on one thread the timers could never fire.
   std::chrono::nanoseconds tickEvery = 100ms;
   std::chrono::nanoseconds boomAfter = 500ms;
   std::chrono::nanoseconds nap = 50ms;
@@ -30,7 +25,7 @@ int main(int argc, char** argv) {
       ->default_str("500ms");
   workbook::add_duration(app, "--nap", nap, "how long default naps when nothing is ready")
       ->default_str("50ms")
-      ->check(positive);
+      ->check(workbook::positive_duration);
   CLI11_PARSE(app, argc, argv);
 
   return gort::run([&] {
