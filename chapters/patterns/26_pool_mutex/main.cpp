@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <deque>
 #include <gort/gort.hpp>
+#include <mutex>
 #include <vector>
 
 // Task is one piece of work: Steps is its result, Runs counts how often it was processed.
@@ -38,14 +39,11 @@ void process(Task* t) {
 // Worker takes the first task from the pool and processes it, until the pool is empty.
 void Worker(Pool* pool) {
   for (;;) {
-    pool->Mu.lock();  // begin critical section
-    if (pool->Tasks.empty()) {
-      pool->Mu.unlock();
-      return;
-    }
+    std::unique_lock lock(pool->Mu);   // begin critical section (Go: Lock)
+    if (pool->Tasks.empty()) return;   // the lock's destructor unlocks on the way out
     Task* task = pool->Tasks.front();  // take the first task
     pool->Tasks.pop_front();           // and remove it from the pool
-    pool->Mu.unlock();                 // end critical section
+    lock.unlock();                     // end critical section (Go: Unlock)
     process(task);                     // outside the lock, so the workers process in parallel
   }
 }
