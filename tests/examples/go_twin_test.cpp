@@ -33,7 +33,7 @@ gort_test::child_result go(const std::vector<std::string>& args) {
   return gort_test::run_child(GO_EXECUTABLE, args, 300s);
 }
 
-// All 29 examples, in course order.
+// All 30 examples, in course order.
 const std::vector<example> all_examples = {
     {"goroutines/01_go_sum", {}},
     {"goroutines/02_gosched", {}},
@@ -64,6 +64,7 @@ const std::vector<example> all_examples = {
     {"patterns/27_pool_channels", {}},
     {"patterns/28_lazy_generator", {}},
     {"patterns/29_futures", {}},
+    {"patterns/30_data_race", {}},
 };
 
 // The examples whose output does not depend on timing or chance.
@@ -86,6 +87,7 @@ const std::vector<example> deterministic = {
     {"patterns/27_pool_channels", {}},
     {"patterns/28_lazy_generator", {}},
     {"patterns/29_futures", {}},
+    {"patterns/30_data_race", {"--fix", "mutex"}},
 };
 
 class GoVet : public testing::TestWithParam<example> {};

@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: MIT
 // Chapter 5, patterns: the two task pools print the same summary whatever the
-// scheduling, the generators and futures print exactly what the course says.
+// scheduling, the generators and futures print exactly what the course says,
+// and the data race of 30 loses nothing once fixed and is caught by
+// ThreadSanitizer while it is not.
+#include <stdlib.h>
+
 #include <cstdint>
 #include <string>
 
@@ -12,6 +16,7 @@ using gort_test::expected_output;
 using gort_test::run_example;
 using testing::EndsWith;
 using testing::HasSubstr;
+using namespace std::chrono_literals;
 
 // summary() is what 26 and 27 must print for n tasks: the checksum is the
 // Collatz steps of 1..n, counted here independently of the examples.
@@ -103,9 +108,53 @@ TEST(Patterns, FuturesRejectsAnUnknownFlag) {
   EXPECT_THAT(run.err, HasSubstr("--size"));
 }
 
+TEST(Patterns, DataRaceFixesCountEveryAdd) {
+  for (const std::string fix : {"mutex", "channel"}) {
+    const auto run = run_example("30_data_race", {"--fix", fix});
+    EXPECT_EQ(run.exit_code, 0) << fix << ": " << run.err;
+    EXPECT_EQ(run.out, "fix " + fix + ": counter 400000, want 400000\n");
+    const auto small = run_example("30_data_race", {"--fix", fix, "--goroutines", "7", "--adds", "13"});
+    EXPECT_EQ(small.out, "fix " + fix + ": counter 91, want 91\n");
+  }
+}
+
+TEST(Patterns, DataRaceUnfixedSaysWhatItCounted) {
+#ifdef EXAMPLES_UNDER_TSAN
+  GTEST_SKIP() << "this build is under ThreadSanitizer: the race ends the run (the next test)";
+#endif
+  const auto run = run_example("30_data_race");
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  // The adds lost differ from run to run, and may be none.
+  EXPECT_THAT(run.out, testing::MatchesRegex(
+                           "fix none: counter [0-9]+, want 400000( \\([0-9]+ adds lost\\))?\n"));
+}
+
+TEST(Patterns, DataRaceIsReportedByThreadSanitizer) {
+#ifndef DATA_RACE_UNDER_TSAN
+  GTEST_SKIP() << "this build has no ThreadSanitizer (the asan preset)";
+#else
+  ::setenv("TSAN_OPTIONS", "halt_on_error=1", 1);
+  const auto racy = gort_test::run_child(DATA_RACE_UNDER_TSAN, {"--fix", "none", "--adds", "1000"}, 60s);
+  EXPECT_NE(racy.exit_code, 0);
+  EXPECT_THAT(racy.err, HasSubstr("WARNING: ThreadSanitizer: data race"));
+  EXPECT_THAT(racy.err, testing::ContainsRegex("30_data_race/main.cpp:[0-9]+"));
+  for (const char* fix : {"mutex", "channel"}) {
+    const auto fixed = gort_test::run_child(DATA_RACE_UNDER_TSAN, {"--fix", fix, "--adds", "1000"}, 60s);
+    EXPECT_EQ(fixed.exit_code, 0) << fix << ": " << fixed.err;
+    EXPECT_THAT(fixed.err, testing::Not(HasSubstr("ThreadSanitizer"))) << fix;
+  }
+#endif
+}
+
+TEST(Patterns, DataRaceRejectsAnUnknownFix) {
+  const auto run = run_example("30_data_race", {"--fix", "atomic"});
+  EXPECT_NE(run.exit_code, 0);
+  EXPECT_THAT(run.err, HasSubstr("--fix"));
+}
+
 TEST(Patterns, EveryExampleExplainsItsFlags) {
   for (const char* example :
-       {"26_pool_mutex", "27_pool_channels", "28_lazy_generator", "29_futures"}) {
+       {"26_pool_mutex", "27_pool_channels", "28_lazy_generator", "29_futures", "30_data_race"}) {
     const auto run = run_example(example, {"--help"});
     EXPECT_EQ(run.exit_code, 0) << example << ": " << run.err;
     EXPECT_THAT(run.out, HasSubstr(std::string(example).substr(0, 3))) << example;
