@@ -151,6 +151,6 @@ function(workbook_exercise_race number name track label)
     ENVIRONMENT "TSAN_OPTIONS=halt_on_error=1"
     TIMEOUT ${WORKBOOK_EXERCISE_TIMEOUT}
     LABELS ${label}
-    PASS_REGULAR_EXPRESSION "\\[  PASSED  \\] [0-9]+ tests?\\."
-    FAIL_REGULAR_EXPRESSION "ThreadSanitizer|\\[  FAILED  \\]")
+    PASS_REGULAR_EXPRESSION "\\[  PASSED  \\] [1-9][0-9]* tests?\\."
+    FAIL_REGULAR_EXPRESSION "ThreadSanitizer|\\[  FAILED  \\]|\\[  SKIPPED \\]")
 endfunction()

@@ -48,6 +48,10 @@ TEST(Verdicts, EndsTheProcess) {
   graded([] { std::_Exit(0); });
 }
 
+TEST(Verdicts, Skips) {
+  graded([] { GTEST_SKIP() << "a solution that skips its own test"; });
+}
+
 TEST(Verdicts, Panics) {
   graded([] { gort::chan<int>{}.close(); });
 }

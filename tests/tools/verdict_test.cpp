@@ -47,6 +47,7 @@ INSTANTIATE_TEST_SUITE_P(
         verdict_case{"EndsTheProcess",
                      "the solution ended the process",
                      {"before GoogleTest could say the test passed"}},
+        verdict_case{"Skips", "skipped", {"a skipped test\n  does not pass"}},
         verdict_case{"Panics", "panicked", {"panic: close of nil channel"}}),
     [](const testing::TestParamInfo<verdict_case>& each) { return each.param.test; });
 

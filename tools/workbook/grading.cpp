@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <chrono>
 #include <iostream>
+#include <regex>
 #include <sstream>
 
 #include "child_process.hpp"
@@ -110,8 +111,11 @@ test_outcome judge(const std::string& name, const gort_test::child_result& run,
   test_outcome t;
   t.name = name;
   // GoogleTest's summary, "[  PASSED  ] 1 test." (or N tests, for a whole run):
-  // a solution that ends the process early never prints it.
-  const bool reported_pass = run.out.find("[  PASSED  ] ") != std::string::npos;
+  // a solution that ends the process early never prints it, and a run whose
+  // tests were skipped says "[  PASSED  ] 0 tests." and "[  SKIPPED ]".
+  static const std::regex passed(R"(\[  PASSED  \] [1-9][0-9]* tests?\.)");
+  const bool skipped = run.out.find("[  SKIPPED ]") != std::string::npos;
+  const bool reported_pass = std::regex_search(run.out, passed) && !skipped;
   // With halt_on_error=1, ThreadSanitizer ends the run at its first report.
   const auto race = run.err.find("WARNING: ThreadSanitizer: data race");
   if (race != std::string::npos) {
@@ -133,6 +137,10 @@ test_outcome judge(const std::string& name, const gort_test::child_result& run,
     t.verdict = "crashed";
     t.detail = "  killed by signal " + std::to_string(run.signal) +
                " (11 is a bad memory access: a dangling reference to a local variable?)\n";
+  } else if (skipped) {
+    t.verdict = "skipped";
+    t.detail = "  GoogleTest skipped the test (GTEST_SKIP in the solution?): a skipped test\n"
+               "  does not pass.\n";
   } else if (run.exit_code == 0 && reported_pass) {
     t.passed = true;
     t.verdict = "passed";
