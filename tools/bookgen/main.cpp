@@ -2,8 +2,10 @@
 // bookgen: keeps the code in book.md equal to the real files. Between
 //   <!-- include: chapters/channels/06_send_data/main.go -->
 //   <!-- end include -->
-// it writes a fenced code block holding that file. `bookgen --check` fails,
-// naming the includes, when book.md is out of date; `bookgen --write` fixes it.
+// it writes a fenced code block holding that file, or the regions the file
+// marks for the book and a line naming what was left out (excerpt.hpp).
+// `bookgen --check` fails, naming the includes, when book.md is out of date;
+// `bookgen --write` fixes it.
 // Both fail when a picture book.md shows (![alt](path)) does not exist.
 #include <CLI/CLI.hpp>
 #include <filesystem>
@@ -12,6 +14,8 @@
 #include <regex>
 #include <sstream>
 #include <string>
+
+#include "excerpt.hpp"
 
 namespace {
 
@@ -36,6 +40,7 @@ struct rendered {
   std::string book;
   std::vector<std::string> stale;    // includes whose block differed
   std::vector<std::string> missing;  // includes naming files that do not exist
+  std::vector<std::string> broken;   // misplaced markers, as "file:line: what"
 };
 
 // render() rebuilds every include block of book from the files under root.
@@ -52,11 +57,14 @@ rendered render(const std::string& book, const fs::path& root) {
     if (!fs::exists(root / file)) {
       out.missing.push_back(file);
     } else {
-      std::string code = read(root / file);
-      if (!code.empty() && code.back() != '\n') code += '\n';
-      const std::string fresh = "```" + language_of(file) + "\n" + code + "```\n";
-      if (fresh != block) out.stale.push_back(file);
-      block = fresh;
+      try {
+        const bookgen::excerpt shown = bookgen::excerpt_of(file, read(root / file));
+        const std::string fresh = "```" + language_of(file) + "\n" + shown.code + "```\n" + shown.note;
+        if (fresh != block) out.stale.push_back(file);
+        block = fresh;
+      } catch (const bookgen::excerpt_error& e) {
+        out.broken.push_back(e.what());
+      }
     }
     out.book += "<!-- include: " + file + " -->\n" + block + "<!-- end include -->";
     copied = static_cast<std::size_t>(m.position(0) + m.length(0));
@@ -97,11 +105,12 @@ int main(int argc, char** argv) {
   const std::string book = read(book_path);
   const rendered r = render(book, root);
   for (const auto& file : r.missing) std::cerr << "bookgen: book.md includes " << file << ", which does not exist\n";
+  for (const auto& marker : r.broken) std::cerr << "bookgen: " << marker << "\n";
   const auto pictures = missing_pictures(book, root);
   for (const auto& file : pictures) {
     std::cerr << "bookgen: book.md shows " << file << ", which does not exist (scripts/timelines makes the timelines)\n";
   }
-  if (!r.missing.empty() || !pictures.empty()) return 1;
+  if (!r.missing.empty() || !r.broken.empty() || !pictures.empty()) return 1;
   if (write) {
     std::ofstream(book_path, std::ios::binary) << r.book;
     std::cout << "bookgen: " << r.stale.size() << " code blocks updated\n";
