@@ -17,7 +17,9 @@ std::string marker(const std::string& line) {
   return std::regex_match(line, m, pattern) ? m[1].str() : "";
 }
 
-std::string indentation(const std::string& line) { return line.substr(0, line.find_first_not_of(" \t")); }
+std::string indentation(const std::string& line) {
+  return line.substr(0, line.find_first_not_of(" \t"));
+}
 
 std::string joined(const std::vector<std::string>& words) {
   std::string out;
@@ -33,7 +35,10 @@ std::string note_for(const std::string& file, const std::string& text) {
   const std::vector<std::string> flags = flags_of(file, text);
   const std::string name = file.substr(file.find_last_of('/') + 1);
   std::string left_out = is_go(file) ? "the imports" : "the includes";
-  if (!flags.empty()) left_out += " and the parsing of the flags " + joined(flags);
+  if (!flags.empty())
+    left_out +=
+        (flags.size() == 1 ? " and the parsing of the flag " : " and the parsing of the flags ") +
+        joined(flags);
   return "*Left out here: " + left_out + ". The whole program is [" + name + "](" + file + ").*\n";
 }
 
@@ -79,10 +84,12 @@ excerpt excerpt_of(const std::string& file, const std::string& text) {
 
 std::vector<std::string> flags_of(const std::string& file, const std::string& text) {
   static const std::regex go_flag(R"re(flag\.[A-Z][A-Za-z0-9]*\((?:&\w+,\s*)?"([^"]+)")re");
-  static const std::regex cpp_flag(R"re((?:add_option|add_flag|add_duration)\((?:\s*app\s*,)?\s*"(-[^"]+)")re");
+  static const std::regex cpp_flag(
+      R"re((?:add_option|add_flag|add_duration)\((?:\s*app\s*,)?\s*"(-[^"]+)")re");
   std::vector<std::string> flags;
   const std::regex& pattern = is_go(file) ? go_flag : cpp_flag;
-  for (auto it = std::sregex_iterator(text.begin(), text.end(), pattern); it != std::sregex_iterator(); ++it) {
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), pattern);
+       it != std::sregex_iterator(); ++it) {
     flags.push_back(is_go(file) ? "-" + (*it)[1].str() : (*it)[1].str());
   }
   return flags;

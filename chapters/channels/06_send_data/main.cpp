@@ -12,6 +12,7 @@
 
 using namespace std::chrono_literals;
 
+// book:begin
 void sendData(gort::chan<std::string> ch) {
   ch << "Washington";
   ch << "Tripoli";
@@ -28,12 +29,14 @@ void getData(gort::chan<std::string> ch) {
 }
 
 int main(int argc, char** argv) {
+  // book:end
   CLI::App app{"06 send_data: two goroutines talk over a channel"};
   std::chrono::nanoseconds wait = 1s;
   workbook::add_duration(app, "--wait", wait, "how long main sleeps before the program ends")
       ->default_str("1s");
   CLI11_PARSE(app, argc, argv);
 
+  // book:begin
   return gort::run([&] {
     auto ch = gort::make_chan<std::string>();
     gort::go(sendData, ch);
@@ -41,3 +44,4 @@ int main(int argc, char** argv) {
     gort::sleep(wait);  // when main returns, the program ends: getData with it
   });
 }
+// book:end

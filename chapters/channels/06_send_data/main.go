@@ -11,6 +11,7 @@ import (
 	"time"
 )
 
+// book:begin
 func sendData(ch chan string) {
 	ch <- "Washington"
 	ch <- "Tripoli"
@@ -27,11 +28,14 @@ func getData(ch chan string) {
 }
 
 func main() {
+	// book:end
 	wait := flag.Duration("wait", time.Second, "how long main sleeps before the program ends")
 	flag.Parse()
 
+	// book:begin
 	ch := make(chan string)
 	go sendData(ch)
 	go getData(ch)
 	time.Sleep(*wait) // when main returns, the program ends: getData with it
 }
+// book:end

@@ -6,6 +6,7 @@
 #include <gort/gort.hpp>
 #include <iostream>
 
+// book:begin
 void pump(gort::chan<int> ch) {
   for (int i = 0;; ++i) {
     ch << i;  // blocks until someone receives: after the first value, nobody does
@@ -13,12 +14,15 @@ void pump(gort::chan<int> ch) {
 }
 
 int main(int argc, char** argv) {
+  // book:end
   CLI::App app{"07 channel_block: a sender blocks until someone receives"};
   CLI11_PARSE(app, argc, argv);
 
+  // book:begin
   return gort::run([] {
     auto ch1 = gort::make_chan<int>();
     gort::go(pump, ch1);              // pump hangs
     std::cout << ch1.recv() << '\n';  // prints only 0
   });
 }
+// book:end

@@ -9,6 +9,7 @@ import (
 	"fmt"
 )
 
+// book:begin
 func pump(ch chan int) {
 	for i := 0; ; i++ {
 		ch <- i // blocks until someone receives: after the first value, nobody does
@@ -16,9 +17,12 @@ func pump(ch chan int) {
 }
 
 func main() {
+	// book:end
 	flag.Parse()
 
+	// book:begin
 	ch1 := make(chan int)
 	go pump(ch1)       // pump hangs
 	fmt.Println(<-ch1) // prints only 0
 }
+// book:end

@@ -12,6 +12,7 @@
 
 using namespace std::chrono_literals;
 
+// book:begin
 void pump(gort::chan<int> ch) {
   for (int i = 0;; ++i) {
     ch << i;  // blocks until suck is ready for it
@@ -25,6 +26,7 @@ void suck(gort::chan<int> ch) {
 }
 
 int main(int argc, char** argv) {
+  // book:end
   CLI::App app{"08 pump_suck: a sender and a receiver in step, for a while"};
   std::chrono::nanoseconds duration = 1s;
   workbook::add_duration(app, "--duration", duration,
@@ -32,6 +34,7 @@ int main(int argc, char** argv) {
       ->default_str("1s");
   CLI11_PARSE(app, argc, argv);
 
+  // book:begin
   return gort::run([&] {
     auto ch1 = gort::make_chan<int>();
     gort::go(pump, ch1);
@@ -39,3 +42,4 @@ int main(int argc, char** argv) {
     gort::sleep(duration);  // when main returns, the program ends: pump and suck with it
   });
 }
+// book:end

@@ -11,6 +11,7 @@ import (
 	"time"
 )
 
+// book:begin
 func pump(ch chan int) {
 	for i := 0; ; i++ {
 		ch <- i // blocks until suck is ready for it
@@ -24,11 +25,14 @@ func suck(ch chan int) {
 }
 
 func main() {
+	// book:end
 	duration := flag.Duration("duration", time.Second, "how long pump and suck run before main returns")
 	flag.Parse()
 
+	// book:begin
 	ch1 := make(chan int)
 	go pump(ch1)
 	go suck(ch1)
 	time.Sleep(*duration) // when main returns, the program ends: pump and suck with it
 }
+// book:end

@@ -10,12 +10,16 @@ import (
 	"fmt"
 )
 
+// book:begin
 func f1(in chan int) { fmt.Println(<-in) }
 
 func main() {
+	// book:end
 	flag.Parse()
 
+	// book:begin
 	out := make(chan int)
 	out <- 2   // no receiver is running yet, so main blocks here for good
 	go f1(out) // never reached: the receiver would have had to start first
 }
+// book:end

@@ -8,7 +8,9 @@
 #include <gort/gort.hpp>
 #include <string>
 
+// book:begin
 int main(int argc, char** argv) {
+  // book:end
   CLI::App app{"10 buffered: sends do not block until the buffer is full"};
   int capacity = 3;
   app.add_option("--cap", capacity, "buffer capacity of the channel")
@@ -16,6 +18,7 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 100));
   CLI11_PARSE(app, argc, argv);
 
+  // book:begin
   return gort::run([&] {
     auto ch = gort::make_chan<std::string>(static_cast<std::size_t>(capacity));
 
@@ -40,3 +43,4 @@ int main(int argc, char** argv) {
     }
   });
 }
+// book:end

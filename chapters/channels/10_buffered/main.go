@@ -10,10 +10,13 @@ import (
 	"fmt"
 )
 
+// book:begin
 func main() {
+	// book:end
 	capacity := flag.Int("cap", 3, "buffer capacity of the channel")
 	flag.Parse()
 
+	// book:begin
 	ch := make(chan string, *capacity)
 
 	// No goroutine receives yet: while the buffer has room, each send returns at once.
@@ -37,3 +40,4 @@ func main() {
 		fmt.Printf("received %s: len=%d\n", item, len(ch))
 	}
 }
+// book:end

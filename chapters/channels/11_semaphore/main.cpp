@@ -8,6 +8,7 @@
 #include <gort/gort.hpp>
 #include <iostream>
 
+// book:begin
 // someComputation stands for slow work: the sum of the squares 1..n.
 std::int64_t someComputation(std::int64_t n) {
   std::int64_t sum = 0;
@@ -21,6 +22,7 @@ void compute(gort::chan<std::int64_t> ch, std::int64_t n) { ch << someComputatio
 void doSomethingElseForAWhile() { std::cout << "main: doing something else meanwhile\n"; }
 
 int main(int argc, char** argv) {
+  // book:end
   CLI::App app{"11 semaphore: wait for a goroutine by receiving its signal"};
   std::int64_t n = 1000;
   app.add_option("-n", n, "compute the sum of the squares 1..n")
@@ -28,6 +30,7 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(std::int64_t{1}, std::int64_t{1'000'000}));
   CLI11_PARSE(app, argc, argv);
 
+  // book:begin
   return gort::run([&] {
     auto ch = gort::make_chan<std::int64_t>();
     gort::go(compute, ch, n);  // start something in a goroutine
@@ -47,3 +50,4 @@ int main(int argc, char** argv) {
     std::cout << "the lambda is done: squares up to " << 2 * n << " add up to " << squares << '\n';
   });
 }
+// book:end

@@ -10,6 +10,7 @@ import (
 	"fmt"
 )
 
+// book:begin
 // someComputation stands for slow work: the sum of the squares 1..n.
 func someComputation(n int64) int64 {
 	var sum int64
@@ -25,10 +26,12 @@ func compute(ch chan int64, n int64) { ch <- someComputation(n) }
 func doSomethingElseForAWhile() { fmt.Println("main: doing something else meanwhile") }
 
 func main() {
+	// book:end
 	var n int64
 	flag.Int64Var(&n, "n", 1000, "compute the sum of the squares 1..n")
 	flag.Parse()
 
+	// book:begin
 	ch := make(chan int64)
 	go compute(ch, n) // start something in a goroutine
 	doSomethingElseForAWhile()
@@ -46,3 +49,4 @@ func main() {
 	<-done // wait for the goroutine to finish; discard the value
 	fmt.Println("the lambda is done: squares up to", 2*n, "add up to", squares)
 }
+// book:end

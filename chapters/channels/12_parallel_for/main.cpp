@@ -9,11 +9,13 @@
 #include <gort/gort.hpp>
 #include <vector>
 
+// book:begin
 // doSomething stands for the work on one element: its square root, scaled by
 // its position.
 double doSomething(std::size_t i, double xi) { return std::sqrt(xi) / static_cast<double>(i + 1); }
 
 int main(int argc, char** argv) {
+  // book:end
   CLI::App app{"12 parallel_for: N goroutines over a slice, waited on with a semaphore"};
   int n = 8;
   app.add_option("-n", n, "how many elements, one goroutine each")
@@ -21,6 +23,7 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 10'000));
   CLI11_PARSE(app, argc, argv);
 
+  // book:begin
   return gort::run([&] {
     const auto size = static_cast<std::size_t>(n);
     std::vector<double> data(size);
@@ -45,3 +48,4 @@ int main(int argc, char** argv) {
     }
   });
 }
+// book:end

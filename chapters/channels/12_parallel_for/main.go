@@ -11,14 +11,17 @@ import (
 	"math"
 )
 
+// book:begin
 // doSomething stands for the work on one element: its square root, scaled by
 // its position.
 func doSomething(i int, xi float64) float64 { return math.Sqrt(xi) / float64(i+1) }
 
 func main() {
+	// book:end
 	n := flag.Int("n", 8, "how many elements, one goroutine each")
 	flag.Parse()
 
+	// book:begin
 	data := make([]float64, *n)
 	for i := range data {
 		data[i] = float64(i*i + 1)
@@ -47,3 +50,4 @@ func main() {
 		fmt.Printf("res[%d] = sqrt(%6.1f) / %d = %8.4f\n", i, xi, i+1, res[i])
 	}
 }
+// book:end

@@ -7,6 +7,7 @@
 #include <gort/gort.hpp>
 #include <iostream>
 
+// book:begin
 gort::chan<int> pump() {
   auto ch = gort::make_chan<int>();
   gort::go([ch] {  // a copy of the handle: the goroutine and the caller share one channel
@@ -21,6 +22,7 @@ void suck(gort::chan<int> ch, int count, gort::chan<gort::signal> done) {
 }
 
 int main(int argc, char** argv) {
+  // book:end
   CLI::App app{"13 channel_factory: a function that returns the channel it feeds"};
   int count = 10;
   app.add_option("--count", count, "how many numbers suck prints before main ends")
@@ -28,6 +30,7 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0, 1'000'000));
   CLI11_PARSE(app, argc, argv);
 
+  // book:begin
   return gort::run([&] {
     auto stream = pump();
     auto done = gort::make_chan<gort::signal>();
@@ -35,3 +38,4 @@ int main(int argc, char** argv) {
     done.recv();  // main waits for suck, not for pump: pump is left blocked when main returns
   });
 }
+// book:end

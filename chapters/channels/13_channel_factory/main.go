@@ -10,6 +10,7 @@ import (
 	"fmt"
 )
 
+// book:begin
 func pump() chan int {
 	ch := make(chan int)
 	go func() { // the closure and the caller share one channel
@@ -28,11 +29,14 @@ func suck(ch chan int, count int, done chan struct{}) {
 }
 
 func main() {
+	// book:end
 	count := flag.Int("count", 10, "how many numbers suck prints before main ends")
 	flag.Parse()
 
+	// book:begin
 	stream := pump()
 	done := make(chan struct{})
 	go suck(stream, *count, done)
 	<-done // main waits for suck, not for pump: pump is left blocked when main returns
 }
+// book:end

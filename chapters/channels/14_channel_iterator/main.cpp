@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+// book:begin
 using item = std::string;
 
 class container {
@@ -37,9 +38,11 @@ class container {
 };
 
 int main(int argc, char** argv) {
+  // book:end
   CLI::App app{"14 channel_iterator: range over a container through a channel"};
   CLI11_PARSE(app, argc, argv);
 
+  // book:begin
   return gort::run([] {
     const container planets({"Mercury", "Venus", "Earth", "Mars", "Jupiter"});
     for (const item& x : planets.Iter()) {
@@ -47,3 +50,4 @@ int main(int argc, char** argv) {
     }
   });
 }
+// book:end

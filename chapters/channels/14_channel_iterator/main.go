@@ -10,6 +10,7 @@ import (
 	"fmt"
 )
 
+// book:begin
 type item string
 
 type container struct {
@@ -33,10 +34,13 @@ func (c *container) Iter() <-chan item {
 }
 
 func main() {
+	// book:end
 	flag.Parse()
 
+	// book:begin
 	planets := &container{items: []item{"Mercury", "Venus", "Earth", "Mars", "Jupiter"}}
 	for x := range planets.Iter() {
 		fmt.Println(x)
 	}
 }
+// book:end

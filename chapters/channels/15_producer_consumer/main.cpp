@@ -7,6 +7,7 @@
 #include <gort/gort.hpp>
 #include <iostream>
 
+// book:begin
 // Produce starts a goroutine that sends count values, then closes the channel.
 // Value r0i is item i of round r, so the output shows where each came from.
 gort::recv_chan<int> Produce(int round, int count) {
@@ -29,6 +30,7 @@ void Consume(gort::recv_chan<int> ch) {
 }
 
 int main(int argc, char** argv) {
+  // book:end
   CLI::App app{"15 producer_consumer: Consume(Produce())"};
   int rounds = 3;
   int count = 4;
@@ -40,6 +42,7 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0, 99));
   CLI11_PARSE(app, argc, argv);
 
+  // book:begin
   return gort::run([&] {
     // The course's endless `for { Consume(Produce()) }`, bounded by --rounds.
     for (int round = 1; round <= rounds; ++round) {
@@ -47,3 +50,4 @@ int main(int argc, char** argv) {
     }
   });
 }
+// book:end

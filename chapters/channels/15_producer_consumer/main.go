@@ -10,6 +10,7 @@ import (
 	"fmt"
 )
 
+// book:begin
 // Produce starts a goroutine that sends count values, then closes the channel.
 // Value r0i is item i of round r, so the output shows where each came from.
 func Produce(round, count int) <-chan int {
@@ -34,12 +35,15 @@ func Consume(ch <-chan int) {
 }
 
 func main() {
+	// book:end
 	rounds := flag.Int("rounds", 3, "how many times main runs Consume(Produce())")
 	count := flag.Int("count", 4, "how many values Produce makes each round")
 	flag.Parse()
 
+	// book:begin
 	// The course's endless `for { Consume(Produce()) }`, bounded by --rounds.
 	for round := 1; round <= *rounds; round++ {
 		Consume(Produce(round, *count))
 	}
 }
+// book:end

@@ -7,6 +7,7 @@
 #include <gort/gort.hpp>
 #include <iostream>
 
+// book:begin
 // source may only send on ch (and close it: closing is the sender's job).
 // Neither line below would compile here:
 //   ch.recv();                  "cannot receive from send-only channel (send_chan)"
@@ -30,6 +31,7 @@ void sink(gort::recv_chan<int> ch, gort::send_chan<int> done) {
 }
 
 int main(int argc, char** argv) {
+  // book:end
   CLI::App app{"16 directions: send-only and receive-only channel parameters"};
   int count = 5;
   app.add_option("--count", count, "how many values source sends")
@@ -37,6 +39,7 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0, 1'000'000));
   CLI11_PARSE(app, argc, argv);
 
+  // book:begin
   return gort::run([&] {
     auto c = gort::make_chan<int>();  // bidirectional
     auto done = gort::make_chan<int>();
@@ -48,3 +51,4 @@ int main(int argc, char** argv) {
     std::cout << "sink received " << received << " values\n";
   });
 }
+// book:end

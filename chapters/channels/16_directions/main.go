@@ -10,6 +10,7 @@ import (
 	"fmt"
 )
 
+// book:begin
 // source may only send on ch (and close it: closing is the sender's job).
 // Neither line below would compile here:
 //
@@ -37,9 +38,11 @@ func sink(ch <-chan int, done chan<- int) {
 }
 
 func main() {
+	// book:end
 	count := flag.Int("count", 5, "how many values source sends")
 	flag.Parse()
 
+	// book:begin
 	c := make(chan int) // bidirectional
 	done := make(chan int)
 	go source(c, *count) // c converts to chan<- int
@@ -49,3 +52,4 @@ func main() {
 	received := <-done
 	fmt.Println("sink received", received, "values")
 }
+// book:end

@@ -8,6 +8,7 @@
 #include <iostream>
 #include <string>
 
+// book:begin
 // generate feeds the pipeline: the numbers 1..count, then close.
 void generate(gort::send_chan<int> out, int count) {
   for (int i = 1; i <= count; ++i) out << i;
@@ -25,6 +26,7 @@ void processChannel(gort::recv_chan<int> in, gort::send_chan<std::string> out) {
 }
 
 int main(int argc, char** argv) {
+  // book:end
   CLI::App app{"17 pipeline: a stage that reads <-chan int and writes chan<- string"};
   int count = 5;
   app.add_option("--count", count, "how many numbers go through the pipeline")
@@ -32,6 +34,7 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0, 80));
   CLI11_PARSE(app, argc, argv);
 
+  // book:begin
   return gort::run([&] {
     auto sendChan = gort::make_chan<int>();
     auto receiveChan = gort::make_chan<std::string>();
@@ -42,3 +45,4 @@ int main(int argc, char** argv) {
     }
   });
 }
+// book:end

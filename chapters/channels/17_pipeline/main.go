@@ -12,6 +12,7 @@ import (
 	"strings"
 )
 
+// book:begin
 // generate feeds the pipeline: the numbers 1..count, then close.
 func generate(out chan<- int, count int) {
 	for i := 1; i <= count; i++ {
@@ -30,9 +31,11 @@ func processChannel(in <-chan int, out chan<- string) {
 }
 
 func main() {
+	// book:end
 	count := flag.Int("count", 5, "how many numbers go through the pipeline")
 	flag.Parse()
 
+	// book:begin
 	sendChan := make(chan int)
 	receiveChan := make(chan string)
 	go generate(sendChan, *count)
@@ -41,3 +44,4 @@ func main() {
 		fmt.Println(s)
 	}
 }
+// book:end

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <gort/gort.hpp>
 
+// book:begin
 // sendFloats sends count values, then closes ch. Only the sender closes: a
 // receiver cannot know whether another value is on its way. (Go's twin says
 // `defer close(ch)`; C++ has no defer, and closing last is the same here,
@@ -20,6 +21,7 @@ void sendFloats(gort::send_chan<double> ch, int count) {
 const char* text(bool ok) { return ok ? "true" : "false"; }
 
 int main(int argc, char** argv) {
+  // book:end
   CLI::App app{"18 close: close, v, ok := <-ch, and range until closed"};
   int count = 3;
   app.add_option("--count", count, "how many values each sender sends before it closes")
@@ -27,6 +29,7 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0, 1000));
   CLI11_PARSE(app, argc, argv);
 
+  // book:begin
   return gort::run([&] {
     // v, ok := <-ch in a loop: ok turns false once ch is closed and drained.
     auto ch = gort::make_chan<double>();
@@ -57,3 +60,4 @@ int main(int argc, char** argv) {
     }
   });
 }
+// book:end

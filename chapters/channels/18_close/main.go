@@ -10,6 +10,7 @@ import (
 	"fmt"
 )
 
+// book:begin
 // sendFloats sends count values, then closes ch. Only the sender closes: a
 // receiver cannot know whether another value is on its way. (defer closes ch
 // however the function returns; the C++ twin, without defer, closes last.)
@@ -21,9 +22,11 @@ func sendFloats(ch chan<- float64, count int) {
 }
 
 func main() {
+	// book:end
 	count := flag.Int("count", 3, "how many values each sender sends before it closes")
 	flag.Parse()
 
+	// book:begin
 	// v, ok := <-ch in a loop: ok turns false once ch is closed and drained.
 	ch := make(chan float64)
 	go sendFloats(ch, *count)
@@ -56,3 +59,4 @@ func main() {
 		fmt.Printf("buffered: v=%.2f ok=%t\n", bv, bok)
 	}
 }
+// book:end

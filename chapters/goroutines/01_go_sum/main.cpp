@@ -10,6 +10,7 @@
 #include <span>
 #include <vector>
 
+// book:begin
 // sum sends the total of a on result; the goroutine ends after that send.
 void sum(std::span<const std::int64_t> a, gort::chan<std::int64_t> result) {
   std::int64_t s = 0;
@@ -18,6 +19,7 @@ void sum(std::span<const std::int64_t> a, gort::chan<std::int64_t> result) {
 }
 
 int main(int argc, char** argv) {
+  // book:end
   CLI::App app{"01 go_sum: a sum computed in a background goroutine"};
   std::int64_t size = 1'000'000;
   app.add_option("--size", size, "how many numbers (1, 2, ..., size) to add up")
@@ -25,6 +27,7 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   CLI11_PARSE(app, argc, argv);
 
+  // book:begin
   return gort::run([&] {
     std::vector<std::int64_t> bigArray(static_cast<std::size_t>(size));
     std::iota(bigArray.begin(), bigArray.end(), 1);
@@ -44,3 +47,4 @@ int main(int argc, char** argv) {
     std::cout << "sum = " << result.recv() << '\n';
   });
 }
+// book:end

@@ -10,6 +10,7 @@ import (
 	"os"
 )
 
+// book:begin
 // sum sends the total of a on result; the goroutine ends after that send.
 func sum(a []int, result chan int) {
 	s := 0
@@ -20,6 +21,7 @@ func sum(a []int, result chan int) {
 }
 
 func main() {
+	// book:end
 	size := flag.Int("size", 1000000, "how many numbers (1, 2, ..., size) to add up")
 	flag.Parse()
 	if *size < 1 || *size > 100000000 {
@@ -27,6 +29,7 @@ func main() {
 		os.Exit(2)
 	}
 
+	// book:begin
 	bigArray := make([]int, *size)
 	for i := range bigArray {
 		bigArray[i] = i + 1
@@ -50,3 +53,4 @@ func main() {
 	// The receive waits for sum to finish, if it has not yet.
 	fmt.Printf("sum = %d\n", <-result)
 }
+// book:end

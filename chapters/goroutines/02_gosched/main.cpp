@@ -8,6 +8,7 @@
 #include <gort/gort.hpp>
 #include <iostream>
 
+// book:begin
 // work is one step of CPU-bound work: it never blocks, so it never lets
 // another goroutine onto its thread by itself.
 std::uint64_t work(std::uint64_t x) {
@@ -31,6 +32,7 @@ void busy(char name, int steps, bool yield, gort::chan<std::uint64_t> done) {
 }
 
 int main(int argc, char** argv) {
+  // book:end
   CLI::App app{"02 gosched: gosched() in a hot loop lets other goroutines run"};
   int numCores = 2;
   int steps = 10;
@@ -45,6 +47,7 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   CLI11_PARSE(app, argc, argv);
 
+  // book:begin
   return gort::run([&] {
     gort::gomaxprocs(numCores);
     std::cout << "GOMAXPROCS=" << numCores << "; A and B take " << steps << " steps each and "
@@ -61,3 +64,4 @@ int main(int argc, char** argv) {
     std::cout << '\n';
   });
 }
+// book:end

@@ -12,6 +12,7 @@ import (
 	"runtime"
 )
 
+// book:begin
 // work is one step of CPU-bound work: it never blocks, so it never lets
 // another goroutine onto its thread by itself.
 func work(x uint64) uint64 {
@@ -37,6 +38,7 @@ func busy(name byte, steps int, yield bool, done chan uint64) {
 }
 
 func main() {
+	// book:end
 	numCores := flag.Int("n", 2, "number of CPU cores to use (GOMAXPROCS)")
 	steps := flag.Int("steps", 10, "steps of work for each goroutine")
 	yield := flag.Bool("yield", true, "call runtime.Gosched() after every step (-yield=false: never)")
@@ -46,6 +48,7 @@ func main() {
 		os.Exit(2)
 	}
 
+	// book:begin
 	runtime.GOMAXPROCS(*numCores)
 	how := "never yield"
 	if *yield {
@@ -63,3 +66,4 @@ func main() {
 	<-done
 	fmt.Println()
 }
+// book:end

@@ -10,6 +10,7 @@
 #include <gort/gort.hpp>
 #include <vector>
 
+// book:begin
 // part does steps steps of CPU-bound work and sends the outcome on results.
 void part(std::uint64_t x, std::int64_t steps, gort::chan<std::uint64_t> results) {
   for (std::int64_t i = 0; i < steps; ++i) {
@@ -31,6 +32,7 @@ void job(std::int64_t size, int parts) {
 }
 
 int main(int argc, char** argv) {
+  // book:end
   CLI::App app{"03 gomaxprocs: GOMAXPROCS and the speed-up of a CPU-bound job"};
   int numCores = 2;
   std::int64_t size = 100'000'000;
@@ -42,6 +44,7 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   CLI11_PARSE(app, argc, argv);
 
+  // book:begin
   return gort::run([&] {
     const int previous = gort::gomaxprocs(numCores);
     std::printf("GOMAXPROCS=%d (-n); it was %d\n", numCores, previous);
@@ -72,3 +75,4 @@ int main(int argc, char** argv) {
     }
   });
 }
+// book:end

@@ -13,6 +13,7 @@ import (
 	"time"
 )
 
+// book:begin
 // part does steps steps of CPU-bound work and sends the outcome on results.
 func part(x uint64, steps int64, results chan uint64) {
 	for i := int64(0); i < steps; i++ {
@@ -36,6 +37,7 @@ func job(size int64, parts int) {
 }
 
 func main() {
+	// book:end
 	numCores := flag.Int("n", 2, "number of CPU cores to use (GOMAXPROCS)")
 	size := flag.Int64("size", 100000000, "steps of work in the job, shared among its goroutines")
 	flag.Parse()
@@ -44,6 +46,7 @@ func main() {
 		os.Exit(2)
 	}
 
+	// book:begin
 	previous := runtime.GOMAXPROCS(*numCores)
 	fmt.Printf("GOMAXPROCS=%d (-n); it was %d\n", *numCores, previous)
 	// Go 1.19's NumCPU counts the CPUs of the affinity mask only; gort's
@@ -81,3 +84,4 @@ func main() {
 		fmt.Printf("%10d %8.1fms %8.2fx%s\n", procs, ms, baseline/ms, mark)
 	}
 }
+// book:end

@@ -10,6 +10,7 @@
 #include <span>
 #include <vector>
 
+// book:begin
 // found is one goroutine's answer: the first index of the target in its
 // slice, or -1.
 struct found {
@@ -31,6 +32,7 @@ void search(std::span<const std::int64_t> part, std::size_t offset, std::int64_t
 }
 
 int main(int argc, char** argv) {
+  // book:end
   CLI::App app{"04 parallel_search: one goroutine per slice of a long array"};
   std::int64_t size = 10'000'000;
   int slices = 8;
@@ -48,6 +50,7 @@ int main(int argc, char** argv) {
     return 2;
   }
 
+  // book:begin
   return gort::run([&] {
     // bigArray holds 0..size-1 scrambled: i*7919 mod size (a permutation
     // when size is not a multiple of the prime 7919).
@@ -82,3 +85,4 @@ int main(int argc, char** argv) {
     }
   });
 }
+// book:end

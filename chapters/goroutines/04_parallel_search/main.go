@@ -11,6 +11,7 @@ import (
 	"os"
 )
 
+// book:begin
 // found is one goroutine's answer: the first index of the target in its
 // slice, or -1.
 type found struct {
@@ -31,6 +32,7 @@ func search(part []int, offset, target, slice int, answers chan found) {
 }
 
 func main() {
+	// book:end
 	var size, slices, target int
 	flag.IntVar(&size, "size", 10000000, "length of the array")
 	flag.IntVar(&slices, "slices", 8, "how many slices, one goroutine each")
@@ -45,6 +47,7 @@ func main() {
 		os.Exit(2)
 	}
 
+	// book:begin
 	// bigArray holds 0..size-1 scrambled: i*7919 mod size (a permutation
 	// when size is not a multiple of the prime 7919).
 	bigArray := make([]int, size)
@@ -76,3 +79,4 @@ func main() {
 		fmt.Printf("found %d at index %d (slice %d)\n", target, first.index, first.slice)
 	}
 }
+// book:end

@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <gort/gort.hpp>
 
+// book:begin
 // whisper hears a number from its right neighbour and passes it on to its
 // left, plus one.
 void whisper(gort::chan<int> left, gort::chan<int> right) { left << 1 + right.recv(); }
@@ -22,6 +23,7 @@ long peak_rss_kib() {
 }
 
 int main(int argc, char** argv) {
+  // book:end
   CLI::App app{"05 many_goroutines: 100,000 goroutines in one address space"};
   int count = 100'000;
   app.add_option("--count", count, "how many goroutines in the chain")
@@ -29,6 +31,7 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   CLI11_PARSE(app, argc, argv);
 
+  // book:begin
   return gort::run([&] {
     const long before = peak_rss_kib();
     const auto start = gort::now();
@@ -56,3 +59,4 @@ int main(int argc, char** argv) {
                 elapsedUs / count);
   });
 }
+// book:end

@@ -13,6 +13,7 @@ import (
 	"time"
 )
 
+// book:begin
 // whisper hears a number from its right neighbour and passes it on to its
 // left, plus one.
 func whisper(left, right chan int) { left <- 1 + <-right }
@@ -26,6 +27,7 @@ func peakRSSKiB() int64 {
 }
 
 func main() {
+	// book:end
 	count := flag.Int("count", 100000, "how many goroutines in the chain")
 	flag.Parse()
 	if *count < 1 || *count > 1000000 {
@@ -33,6 +35,7 @@ func main() {
 		os.Exit(2)
 	}
 
+	// book:begin
 	before := peakRSSKiB()
 	start := time.Now()
 
@@ -58,3 +61,4 @@ func main() {
 	fmt.Printf("time: %.2f µs per goroutine (start it, pass the number, end)\n",
 		elapsedUs/float64(*count))
 }
+// book:end

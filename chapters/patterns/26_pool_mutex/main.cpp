@@ -11,6 +11,7 @@
 #include <mutex>
 #include <vector>
 
+// book:begin
 // Task is one piece of work: Steps is its result, Runs counts how often it was processed.
 struct Task {
   int N = 0;
@@ -62,6 +63,7 @@ void report(int workers, const std::vector<Task>& tasks) {
 }
 
 int main(int argc, char** argv) {
+  // book:end
   CLI::App app{"26 pool_mutex: a task pool guarded by a mutex"};
   int workers = 4;
   int count = 1000;
@@ -73,6 +75,7 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   CLI11_PARSE(app, argc, argv);
 
+  // book:begin
   return gort::run([&] {
     std::vector<Task> tasks(static_cast<std::size_t>(count));
     Pool pool;
@@ -93,3 +96,4 @@ int main(int argc, char** argv) {
     report(workers, tasks);
   });
 }
+// book:end

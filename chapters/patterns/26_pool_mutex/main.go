@@ -12,6 +12,7 @@ import (
 	"sync"
 )
 
+// book:begin
 // Task is one piece of work: Steps is its result, Runs counts how often it was processed.
 type Task struct {
 	N     int
@@ -68,6 +69,7 @@ func report(workers int, tasks []Task) {
 }
 
 func main() {
+	// book:end
 	workers := flag.Int("workers", 4, "how many workers share the pool")
 	count := flag.Int("tasks", 1000, "how many tasks the pool starts with")
 	flag.Parse()
@@ -76,6 +78,7 @@ func main() {
 		os.Exit(2)
 	}
 
+	// book:begin
 	tasks := make([]Task, *count)
 	pool := &Pool{}
 	for i := range tasks {
@@ -94,3 +97,4 @@ func main() {
 	wg.Wait()
 	report(*workers, tasks)
 }
+// book:end

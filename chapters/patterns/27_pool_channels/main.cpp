@@ -10,6 +10,7 @@
 #include <span>
 #include <vector>
 
+// book:begin
 // Task is one piece of work: Steps is its result, Runs counts how often it was processed.
 struct Task {
   int N = 0;
@@ -66,6 +67,7 @@ void report(int workers, const std::vector<Task>& tasks) {
 }
 
 int main(int argc, char** argv) {
+  // book:end
   CLI::App app{"27 pool_channels: master and workers on pending and done channels"};
   int workers = 4;
   int count = 1000;
@@ -77,6 +79,7 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   CLI11_PARSE(app, argc, argv);
 
+  // book:begin
   return gort::run([&] {
     std::vector<Task> tasks(static_cast<std::size_t>(count));
     for (std::size_t i = 0; i < tasks.size(); ++i) {
@@ -92,3 +95,4 @@ int main(int argc, char** argv) {
     report(workers, tasks);
   });
 }
+// book:end

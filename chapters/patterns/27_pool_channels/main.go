@@ -11,6 +11,7 @@ import (
 	"os"
 )
 
+// book:begin
 // Task is one piece of work: Steps is its result, Runs counts how often it was processed.
 type Task struct {
 	N     int
@@ -69,6 +70,7 @@ func report(workers int, tasks []Task) {
 }
 
 func main() {
+	// book:end
 	workers := flag.Int("workers", 4, "how many workers take from the pending channel")
 	count := flag.Int("tasks", 1000, "how many tasks are sent")
 	flag.Parse()
@@ -77,6 +79,7 @@ func main() {
 		os.Exit(2)
 	}
 
+	// book:begin
 	tasks := make([]Task, *count)
 	for i := range tasks {
 		tasks[i].N = i + 1
@@ -90,3 +93,4 @@ func main() {
 	consumeWork(done, len(tasks)) // continue with the processed tasks
 	report(*workers, tasks)
 }
+// book:end

@@ -13,6 +13,7 @@
 #include <tuple>
 #include <utility>
 
+// book:begin
 // resume is the generator that generateInteger reads: a global, where Go has a
 // package-level variable.
 gort::chan<int> resume;
@@ -65,6 +66,7 @@ void printValues(const std::string& label, Next next, int count) {
 }
 
 int main(int argc, char** argv) {
+  // book:end
   CLI::App app{"28 lazy_generator: generators built on goroutines and channels"};
   int count = 10;
   app.add_option("--count", count, "how many values each lazy evaluator yields")
@@ -72,6 +74,7 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   CLI11_PARSE(app, argc, argv);
 
+  // book:begin
   return gort::run([&] {
     resume = integers();
     std::cout << generateInteger() << '\n';  // 0
@@ -89,3 +92,4 @@ int main(int argc, char** argv) {
     printValues("fibonacci", BuildLazyEvaluator(fibFunc, std::array<std::int64_t, 2>{0, 1}), count);
   });
 }
+// book:end

@@ -12,6 +12,7 @@ import (
 	"os"
 )
 
+// book:begin
 // resume is the generator that generateInteger reads: a package-level variable.
 var resume chan int
 
@@ -67,6 +68,7 @@ func printValues(label string, next func() Any, count int) {
 }
 
 func main() {
+	// book:end
 	count := flag.Int("count", 10, "how many values each lazy evaluator yields")
 	flag.Parse()
 	if *count < 1 || *count > 90 {
@@ -74,6 +76,7 @@ func main() {
 		os.Exit(2)
 	}
 
+	// book:begin
 	resume = integers()
 	fmt.Println(generateInteger()) // 0
 	fmt.Println(generateInteger()) // 1
@@ -93,3 +96,4 @@ func main() {
 	}
 	printValues("fibonacci", BuildLazyEvaluator(fibFunc, [2]int{0, 1}), *count)
 }
+// book:end

@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+// book:begin
 // Matrix is a square matrix of double, stored row by row.
 using Matrix = std::vector<std::vector<double>>;
 
@@ -126,9 +127,11 @@ bool isIdentity(const Matrix& m, double tolerance) {
 const char* yesNo(bool ok) { return ok ? "yes" : "no"; }
 
 int main(int argc, char** argv) {
+  // book:end
   CLI::App app{"29 futures: InverseProduct with InverseFuture"};
   CLI11_PARSE(app, argc, argv);  // no flags: the matrices are part of the example
 
+  // book:begin
   return gort::run([] {
     // a[0][0] is 0: without pivoting, the first step would divide by zero.
     const Matrix a = {
@@ -153,3 +156,4 @@ int main(int argc, char** argv) {
                 yesNo(isIdentity(Product(b, bInvFuture.recv()), 1e-12)));
   });
 }
+// book:end

@@ -11,6 +11,7 @@ import (
 	"math"
 )
 
+// book:begin
 // Matrix is a square matrix of float64, stored row by row.
 type Matrix [][]float64
 
@@ -140,8 +141,10 @@ func yesNo(ok bool) string {
 }
 
 func main() {
+	// book:end
 	flag.Parse() // no flags: the matrices are part of the example
 
+	// book:begin
 	// a[0][0] is 0: without pivoting, the first step would divide by zero.
 	a := Matrix{
 		{0, 2, 1},
@@ -162,3 +165,4 @@ func main() {
 	fmt.Printf("A x inv(A) = I within 1e-12: %s\n", yesNo(isIdentity(Product(a, <-aInvFuture), 1e-12)))
 	fmt.Printf("B x inv(B) = I within 1e-12: %s\n", yesNo(isIdentity(Product(b, <-bInvFuture), 1e-12)))
 }
+// book:end

@@ -13,6 +13,7 @@
 #include <mutex>
 #include <string>
 
+// book:begin
 // racy lets every goroutine add to counter with nothing between them.
 int racy(int goroutines, int adds) {
   int counter = 0;
@@ -72,9 +73,8 @@ int withChannel(int goroutines, int adds) {
 }
 
 int main(int argc, char** argv) {
+  // book:end
   CLI::App app{"30 data_race: a shared counter, racy and fixed two ways"};
-  const std::map<std::string, std::function<int(int, int)>> fixes = {
-      {"none", racy}, {"mutex", withMutex}, {"channel", withChannel}};
   std::string fix = "none";
   int goroutines = 4;
   int adds = 100'000;
@@ -89,6 +89,9 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   CLI11_PARSE(app, argc, argv);
 
+  // book:begin
+  const std::map<std::string, std::function<int(int, int)>> fixes = {
+      {"none", racy}, {"mutex", withMutex}, {"channel", withChannel}};
   return gort::run([&] {
     const int got = fixes.at(fix)(goroutines, adds);
     const int want = goroutines * adds;
@@ -97,3 +100,4 @@ int main(int argc, char** argv) {
     std::printf("\n");
   });
 }
+// book:end

@@ -13,6 +13,7 @@ import (
 	"sync"
 )
 
+// book:begin
 // racy lets every goroutine add to counter with nothing between them.
 func racy(goroutines, adds int) int {
 	counter := 0
@@ -77,6 +78,7 @@ func withChannel(goroutines, adds int) int {
 }
 
 func main() {
+	// book:end
 	fix := flag.String("fix", "none", "none (a data race), mutex or channel")
 	goroutines := flag.Int("goroutines", 4, "how many goroutines add")
 	adds := flag.Int("adds", 100000, "how many times each goroutine adds 1")
@@ -85,6 +87,7 @@ func main() {
 		fmt.Fprintln(os.Stderr, "-goroutines must be in [1, 1000] and -adds in [1, 1000000]")
 		os.Exit(2)
 	}
+	// book:begin
 	count := map[string]func(int, int) int{"none": racy, "mutex": withMutex, "channel": withChannel}[*fix]
 	if count == nil {
 		fmt.Fprintln(os.Stderr, "-fix must be none, mutex or channel")
@@ -97,3 +100,4 @@ func main() {
 	}
 	fmt.Println()
 }
+// book:end

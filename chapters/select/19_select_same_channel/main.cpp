@@ -7,7 +7,9 @@
 #include <gort/gort.hpp>
 #include <iostream>
 
+// book:begin
 int main(int argc, char** argv) {
+  // book:end
   CLI::App app{"19 select_same_channel: two cases on one channel, a random 0/1 stream"};
   int count = 20;
   app.add_option("--count", count, "how many values to receive")
@@ -15,6 +17,7 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   CLI11_PARSE(app, argc, argv);
 
+  // book:begin
   return gort::run([&] {
     auto ch = gort::make_chan<int>();
     // The sender never stops; it is still blocked on a send when main returns.
@@ -27,3 +30,4 @@ int main(int argc, char** argv) {
     }
   });
 }
+// book:end

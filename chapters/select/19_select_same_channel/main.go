@@ -11,7 +11,9 @@ import (
 	"os"
 )
 
+// book:begin
 func main() {
+	// book:end
 	count := flag.Int("count", 20, "how many values to receive")
 	flag.Parse()
 	if *count < 1 || *count > 10000000 {
@@ -19,6 +21,7 @@ func main() {
 		os.Exit(2)
 	}
 
+	// book:begin
 	ch := make(chan int)
 	// The sender never stops; it is still blocked on a send when main returns.
 	go func() {
@@ -35,3 +38,4 @@ func main() {
 		}
 	}
 }
+// book:end

@@ -7,7 +7,9 @@
 #include <gort/gort.hpp>
 #include <iostream>
 
+// book:begin
 int main(int argc, char** argv) {
+  // book:end
   CLI::App app{"20 select_two_channels: a select over two channels prints 0 then 1"};
   int rounds = 1;
   app.add_option("--rounds", rounds, "how many times the sender sends on ch, then on ch2")
@@ -15,6 +17,7 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   CLI11_PARSE(app, argc, argv);
 
+  // book:begin
   return gort::run([&] {
     auto ch = gort::make_chan<int>();
     auto ch2 = gort::make_chan<int>();
@@ -31,3 +34,4 @@ int main(int argc, char** argv) {
     }
   });
 }
+// book:end

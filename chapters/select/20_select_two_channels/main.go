@@ -11,7 +11,9 @@ import (
 	"os"
 )
 
+// book:begin
 func main() {
+	// book:end
 	var rounds int
 	flag.IntVar(&rounds, "rounds", 1, "how many times the sender sends on ch, then on ch2")
 	flag.Parse()
@@ -20,6 +22,7 @@ func main() {
 		os.Exit(2)
 	}
 
+	// book:begin
 	ch := make(chan int)
 	ch2 := make(chan int)
 	go func() {
@@ -38,3 +41,4 @@ func main() {
 		}
 	}
 }
+// book:end

@@ -7,6 +7,7 @@
 #include <gort/gort.hpp>
 #include <iostream>
 
+// book:begin
 // backend serves the counter until a request arrives on stop; it answers a
 // get with the total, and a stop with how many commands it served.
 void backend(gort::recv_chan<int> add, gort::recv_chan<gort::send_chan<int>> get,
@@ -33,6 +34,7 @@ int ask(gort::send_chan<gort::send_chan<int>> requests) {
 }
 
 int main(int argc, char** argv) {
+  // book:end
   CLI::App app{"21 backend_service: a server goroutine's select loop over commands and stop"};
   int count = 5;
   app.add_option("--count", count, "how many numbers the client adds (1, 2, ..., count)")
@@ -40,6 +42,7 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   CLI11_PARSE(app, argc, argv);
 
+  // book:begin
   return gort::run([&] {
     auto add = gort::make_chan<int>();
     auto get = gort::make_chan<gort::send_chan<int>>();
@@ -55,3 +58,4 @@ int main(int argc, char** argv) {
     std::cout << "stop: the backend served " << ask(stop) << " commands\n";
   });
 }
+// book:end

@@ -11,6 +11,7 @@ import (
 	"os"
 )
 
+// book:begin
 // backend serves the counter until a request arrives on stop; it answers a
 // get with the total, and a stop with how many commands it served.
 func backend(add <-chan int, get <-chan chan<- int, stop <-chan chan<- int) {
@@ -38,6 +39,7 @@ func ask(requests chan<- chan<- int) int {
 }
 
 func main() {
+	// book:end
 	count := flag.Int("count", 5, "how many numbers the client adds (1, 2, ..., count)")
 	flag.Parse()
 	if *count < 1 || *count > 10000 {
@@ -45,6 +47,7 @@ func main() {
 		os.Exit(2)
 	}
 
+	// book:begin
 	add := make(chan int)
 	get := make(chan chan<- int)
 	stop := make(chan chan<- int)
@@ -58,3 +61,4 @@ func main() {
 	}
 	fmt.Printf("stop: the backend served %d commands\n", ask(stop))
 }
+// book:end

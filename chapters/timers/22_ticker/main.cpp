@@ -13,6 +13,7 @@
 
 using namespace std::chrono_literals;
 
+// book:begin
 // produce sends a numbered job on jobs every period, forever; main leaves it
 // behind when it returns.
 void produce(gort::send_chan<int> jobs, std::chrono::nanoseconds period) {
@@ -30,6 +31,7 @@ struct stop_on_exit {
 };
 
 int main(int argc, char** argv) {
+  // book:end
   CLI::App app{"22 ticker: a select loop with a ticker, a work channel and default"};
   // An interval of 0 or less makes new_ticker panic, and a nap of 0 or less
   // would spin: gort has no preemption, so the loop would never give up its thread.
@@ -49,6 +51,7 @@ int main(int argc, char** argv) {
       ->default_str("1s");
   CLI11_PARSE(app, argc, argv);
 
+  // book:begin
   return gort::run([&] {
     gort::ticker ticker = gort::new_ticker(interval);
     const stop_on_exit stop{ticker};  // stops the ticker on every way out of main
@@ -73,3 +76,4 @@ int main(int argc, char** argv) {
     std::printf("stopped: %d ticks, %d jobs, %d naps\n", ticks, done, naps);
   });
 }
+// book:end

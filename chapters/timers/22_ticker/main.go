@@ -12,6 +12,7 @@ import (
 	"time"
 )
 
+// book:begin
 // produce sends a numbered job on jobs every period, forever; main leaves it
 // behind when it returns.
 func produce(jobs chan<- int, period time.Duration) {
@@ -22,6 +23,7 @@ func produce(jobs chan<- int, period time.Duration) {
 }
 
 func main() {
+	// book:end
 	interval := flag.Duration("interval", 100*time.Millisecond, "how often the ticker ticks")
 	work := flag.Duration("work", 30*time.Millisecond, "how often a job arrives on the work channel")
 	idle := flag.Duration("idle", 10*time.Millisecond, "how long default naps when nothing is ready")
@@ -32,6 +34,7 @@ func main() {
 		os.Exit(2)
 	}
 
+	// book:begin
 	ticker := time.NewTicker(*interval)
 	defer ticker.Stop() // stops the ticker on every way out of main
 
@@ -53,3 +56,4 @@ func main() {
 	}
 	fmt.Printf("stopped: %d ticks, %d jobs, %d naps\n", ticks, done, naps)
 }
+// book:end

@@ -14,6 +14,7 @@
 
 using namespace std::chrono_literals;
 
+// book:begin
 // seconds() is Go's Duration.Seconds().
 double seconds(gort::clock::duration d) { return std::chrono::duration<double>(d).count(); }
 
@@ -46,6 +47,7 @@ std::size_t busiestWindow(std::vector<gort::clock::time_point> arrivals) {
 }
 
 int main(int argc, char** argv) {
+  // book:end
   CLI::App app{"23 rate_limit: time.Tick limits calls of a service to N per second"};
   int rate = 10;
   int count = 25;
@@ -57,6 +59,7 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   CLI11_PARSE(app, argc, argv);
 
+  // book:begin
   return gort::run([&] {
     auto requests = gort::make_chan<int>();
     gort::go([requests, count] {  // all the requests are there at once, far faster than the rate
@@ -86,3 +89,4 @@ int main(int argc, char** argv) {
     std::printf("total time: %.3fs\n", seconds(total));
   });
 }
+// book:end

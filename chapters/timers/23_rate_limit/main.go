@@ -14,6 +14,7 @@ import (
 	"time"
 )
 
+// book:begin
 // Service is a fake RPC service: Method only notes when each call arrives.
 type Service struct {
 	mu       sync.Mutex // guards arrivals and the output
@@ -48,6 +49,7 @@ func busiestWindow(arrivals []time.Time) int {
 }
 
 func main() {
+	// book:end
 	rate := flag.Int("rate", 10, "calls allowed per second")
 	count := flag.Int("requests", 25, "how many requests come in")
 	flag.Parse()
@@ -56,6 +58,7 @@ func main() {
 		os.Exit(2)
 	}
 
+	// book:begin
 	requests := make(chan int)
 	go func() { // all the requests are there at once, far faster than the rate
 		for req := 1; req <= *count; req++ {
@@ -82,3 +85,4 @@ func main() {
 		busiestWindow(service.arrivals), *rate)
 	fmt.Printf("total time: %.3fs\n", total.Seconds())
 }
+// book:end

@@ -12,7 +12,9 @@
 
 using namespace std::chrono_literals;
 
+// book:begin
 int main(int argc, char** argv) {
+  // book:end
   CLI::App app{"24 boom: tick. and BOOM! with tick, after and default"};
   // A nap of 0 or less would spin: gort has no preemption, so the loop would
   // never give up its thread, and on one thread the timers could never fire.
@@ -28,6 +30,7 @@ int main(int argc, char** argv) {
       ->check(workbook::positive_duration);
   CLI11_PARSE(app, argc, argv);
 
+  // book:begin
   return gort::run([&] {
     auto tick = gort::tick(tickEvery);   // sends again and again
     auto boom = gort::after(boomAfter);  // sends once
@@ -45,3 +48,4 @@ int main(int argc, char** argv) {
     }
   });
 }
+// book:end

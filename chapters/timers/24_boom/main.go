@@ -11,7 +11,9 @@ import (
 	"time"
 )
 
+// book:begin
 func main() {
+	// book:end
 	tickEvery := flag.Duration("tick", 100*time.Millisecond, "how often tick. is printed")
 	boomAfter := flag.Duration("boom", 500*time.Millisecond, "when BOOM! ends the program")
 	nap := flag.Duration("nap", 50*time.Millisecond, "how long default naps when nothing is ready")
@@ -21,6 +23,7 @@ func main() {
 		os.Exit(2)
 	}
 
+	// book:begin
 	tick := time.Tick(*tickEvery)  // sends again and again
 	boom := time.After(*boomAfter) // sends once
 	for {
@@ -36,3 +39,4 @@ func main() {
 		}
 	}
 }
+// book:end

@@ -13,6 +13,7 @@
 
 using namespace std::chrono_literals;
 
+// book:begin
 // service is a fake RPC service that takes d to answer.
 std::string service(const std::string& name, std::chrono::nanoseconds d) {
   gort::sleep(d);
@@ -41,6 +42,7 @@ void callWithTimeout(const std::string& name, std::chrono::nanoseconds took,
 }
 
 int main(int argc, char** argv) {
+  // book:end
   CLI::App app{"25 timeout: a call with a timeout via after"};
   std::chrono::nanoseconds timeout = 100ms;
   std::chrono::nanoseconds fast = 10ms;
@@ -51,6 +53,7 @@ int main(int argc, char** argv) {
   workbook::add_duration(app, "--slow", slow, "how long the slow call takes")->default_str("300ms");
   CLI11_PARSE(app, argc, argv);
 
+  // book:begin
   return gort::run([&] {
     gort::wait_group workers;
     callWithTimeout("fast", fast, timeout, &workers);
@@ -59,3 +62,4 @@ int main(int argc, char** argv) {
     std::printf("both workers have ended: none is stuck on its send\n");
   });
 }
+// book:end

@@ -12,6 +12,7 @@ import (
 	"time"
 )
 
+// book:begin
 // service is a fake RPC service that takes d to answer.
 func service(name string, d time.Duration) string {
 	time.Sleep(d)
@@ -38,14 +39,17 @@ func callWithTimeout(name string, took, timeout time.Duration, workers *sync.Wai
 }
 
 func main() {
+	// book:end
 	timeout := flag.Duration("timeout", 100*time.Millisecond, "how long a caller waits for a reply")
 	fast := flag.Duration("fast", 10*time.Millisecond, "how long the fast call takes")
 	slow := flag.Duration("slow", 300*time.Millisecond, "how long the slow call takes")
 	flag.Parse()
 
+	// book:begin
 	var workers sync.WaitGroup
 	callWithTimeout("fast", *fast, *timeout, &workers)
 	callWithTimeout("slow", *slow, *timeout, &workers)
 	workers.Wait() // returns because the late worker left its reply in the buffer
 	fmt.Println("both workers have ended: none is stuck on its send")
 }
+// book:end
