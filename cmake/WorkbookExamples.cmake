@@ -23,3 +23,15 @@ function(workbook_chapter_test label source)
     EXAMPLES_BIN_DIR="${PROJECT_BINARY_DIR}/bin"
     CHAPTERS_DIR="${PROJECT_SOURCE_DIR}/chapters")
 endfunction()
+
+# workbook_std_twin(NN name): chapters/<chapter>/NN_name/std.cpp, the same
+# program on the C++ standard library's threads alone, without gort, built as
+# build/bin/NN_name_std.
+find_package(Threads REQUIRED)
+function(workbook_std_twin number name)
+  set(target ${number}_${name}_std)
+  add_executable(${target} ${number}_${name}/std.cpp)
+  target_link_libraries(${target} PRIVATE CLI11::CLI11 Threads::Threads)
+  workbook_warnings(${target})
+  set_target_properties(${target} PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${PROJECT_BINARY_DIR}/bin)
+endfunction()

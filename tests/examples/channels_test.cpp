@@ -116,155 +116,205 @@ TEST(Channels, BufferedRejectsAnUnbufferedCapacity) {
   EXPECT_THAT(run.err, HasSubstr("--cap: Value 0 not in range 1 to 100"));
 }
 
+// 11 and its standard-library twin, std.cpp, behave the same.
 TEST(Channels, SemaphoreWaitsForBothGoroutines) {
-  const auto run = run_example("11_semaphore");
-  EXPECT_EQ(run.exit_code, 0) << run.err;
-  EXPECT_EQ(run.out, expected_output("channels/11_semaphore"));
+  for (const std::string name : {"11_semaphore", "11_semaphore_std"}) {
+    const auto run = run_example(name);
+    EXPECT_EQ(run.exit_code, 0) << run.err << " (" << name << ")";
+    EXPECT_EQ(run.out, expected_output("channels/11_semaphore")) << name;
+  }
 }
 
 TEST(Channels, SemaphoreUsesN) {
-  const auto run = run_example("11_semaphore", {"-n", "3"});
-  EXPECT_EQ(run.exit_code, 0) << run.err;
-  EXPECT_THAT(run.out, HasSubstr("compute sent 14\n"));  // 1 + 4 + 9
-  EXPECT_THAT(run.out, HasSubstr("squares up to 6 add up to 91\n"));
+  for (const std::string name : {"11_semaphore", "11_semaphore_std"}) {
+    const auto run = run_example(name, {"-n", "3"});
+    EXPECT_EQ(run.exit_code, 0) << run.err << " (" << name << ")";
+    EXPECT_THAT(run.out, HasSubstr("compute sent 14\n"));  // 1 + 4 + 9
+    EXPECT_THAT(run.out, HasSubstr("squares up to 6 add up to 91\n")) << name;
+  }
 }
 
 TEST(Channels, SemaphoreRejectsAZeroN) {
-  const auto run = run_example("11_semaphore", {"-n", "0"});
-  EXPECT_NE(run.exit_code, 0);
-  EXPECT_THAT(run.err, HasSubstr("-n: Value 0 not in range"));
+  for (const std::string name : {"11_semaphore", "11_semaphore_std"}) {
+    const auto run = run_example(name, {"-n", "0"});
+    EXPECT_NE(run.exit_code, 0) << name;
+    EXPECT_THAT(run.err, HasSubstr("-n: Value 0 not in range")) << name;
+  }
 }
 
+// 12 and its standard-library twin, std.cpp, behave the same.
 TEST(Channels, ParallelForPrintsEveryResultInIndexOrder) {
-  const auto run = run_example("12_parallel_for");
-  EXPECT_EQ(run.exit_code, 0) << run.err;
-  EXPECT_EQ(run.out, expected_output("channels/12_parallel_for"));
+  for (const std::string name : {"12_parallel_for", "12_parallel_for_std"}) {
+    const auto run = run_example(name);
+    EXPECT_EQ(run.exit_code, 0) << run.err << " (" << name << ")";
+    EXPECT_EQ(run.out, expected_output("channels/12_parallel_for")) << name;
+  }
 }
 
 TEST(Channels, ParallelForWaitsForAllOfManyGoroutines) {
-  const auto run = run_example("12_parallel_for", {"-n", "500"});
-  ASSERT_EQ(run.exit_code, 0) << run.err;
-  const std::vector<std::string> results = lines(run.out);
-  ASSERT_EQ(results.size(), 500U);
-  for (std::size_t i = 0; i < results.size(); ++i) {
-    ASSERT_TRUE(results[i].starts_with("res[" + std::to_string(i) + "] = ")) << results[i];
+  for (const std::string name : {"12_parallel_for", "12_parallel_for_std"}) {
+    const auto run = run_example(name, {"-n", "500"});
+    ASSERT_EQ(run.exit_code, 0) << run.err << " (" << name << ")";
+    const std::vector<std::string> results = lines(run.out);
+    ASSERT_EQ(results.size(), 500U) << name;
+    for (std::size_t i = 0; i < results.size(); ++i) {
+      ASSERT_TRUE(results[i].starts_with("res[" + std::to_string(i) + "] = "))
+          << results[i] << " (" << name << ")";
+    }
+    EXPECT_EQ(results[499], "res[499] = sqrt(249002.0) / 500 =   0.9980") << name;
   }
-  EXPECT_EQ(results[499], "res[499] = sqrt(249002.0) / 500 =   0.9980");
 }
 
 TEST(Channels, ParallelForRejectsZeroElements) {
-  const auto run = run_example("12_parallel_for", {"-n", "0"});
-  EXPECT_NE(run.exit_code, 0);
-  EXPECT_THAT(run.err, HasSubstr("-n: Value 0 not in range"));
+  for (const std::string name : {"12_parallel_for", "12_parallel_for_std"}) {
+    const auto run = run_example(name, {"-n", "0"});
+    EXPECT_NE(run.exit_code, 0) << name;
+    EXPECT_THAT(run.err, HasSubstr("-n: Value 0 not in range")) << name;
+  }
 }
 
 TEST(Channels, ChannelFactoryStreamsCountNumbers) {
-  const auto run = run_example("13_channel_factory", {"--count", "5"});
-  EXPECT_EQ(run.exit_code, 0) << run.err;
-  EXPECT_EQ(run.out, expected_output("channels/13_channel_factory"));
+  for (const std::string name : {"12_parallel_for", "12_parallel_for_std"}) {
+    const auto run = run_example("13_channel_factory", {"--count", "5"});
+    EXPECT_EQ(run.exit_code, 0) << run.err << " (" << name << ")";
+    EXPECT_EQ(run.out, expected_output("channels/13_channel_factory")) << name;
+  }
 }
 
 TEST(Channels, ChannelFactoryPrintsTenByDefault) {
-  const auto run = run_example("13_channel_factory");
-  EXPECT_EQ(run.exit_code, 0) << run.err;
-  EXPECT_EQ(run.out, "0\n1\n2\n3\n4\n5\n6\n7\n8\n9\n");
+  for (const std::string name : {"12_parallel_for", "12_parallel_for_std"}) {
+    const auto run = run_example("13_channel_factory");
+    EXPECT_EQ(run.exit_code, 0) << run.err << " (" << name << ")";
+    EXPECT_EQ(run.out, "0\n1\n2\n3\n4\n5\n6\n7\n8\n9\n") << name;
+  }
 }
 
 TEST(Channels, ChannelFactoryRejectsANegativeCount) {
-  const auto run = run_example("13_channel_factory", {"--count", "-1"});
-  EXPECT_NE(run.exit_code, 0);
-  EXPECT_THAT(run.err, HasSubstr("--count: Value -1 not in range"));
+  for (const std::string name : {"12_parallel_for", "12_parallel_for_std"}) {
+    const auto run = run_example("13_channel_factory", {"--count", "-1"});
+    EXPECT_NE(run.exit_code, 0) << name;
+    EXPECT_THAT(run.err, HasSubstr("--count: Value -1 not in range")) << name;
+  }
 }
 
 TEST(Channels, ChannelIteratorRangesOverTheContainer) {
-  const auto run = run_example("14_channel_iterator");
-  EXPECT_EQ(run.exit_code, 0) << run.err;  // the range loop ended: Iter's goroutine closed
-  EXPECT_EQ(run.out, expected_output("channels/14_channel_iterator"));
+  for (const std::string name : {"12_parallel_for", "12_parallel_for_std"}) {
+    const auto run = run_example("14_channel_iterator");
+    EXPECT_EQ(run.exit_code, 0) << run.err;  // the range loop ended: Iter's goroutine closed
+    EXPECT_EQ(run.out, expected_output("channels/14_channel_iterator")) << name;
+  }
 }
 
 TEST(Channels, ChannelIteratorRejectsAnUnknownFlag) {
-  const auto run = run_example("14_channel_iterator", {"--items", "3"});
-  EXPECT_NE(run.exit_code, 0);
-  EXPECT_THAT(run.err, HasSubstr("--items"));
+  for (const std::string name : {"12_parallel_for", "12_parallel_for_std"}) {
+    const auto run = run_example("14_channel_iterator", {"--items", "3"});
+    EXPECT_NE(run.exit_code, 0) << name;
+    EXPECT_THAT(run.err, HasSubstr("--items")) << name;
+  }
 }
 
 TEST(Channels, ProducerConsumerRunsEachRoundToTheClose) {
-  const auto run = run_example("15_producer_consumer");
-  EXPECT_EQ(run.exit_code, 0) << run.err;
-  EXPECT_EQ(run.out, expected_output("channels/15_producer_consumer"));
+  for (const std::string name : {"12_parallel_for", "12_parallel_for_std"}) {
+    const auto run = run_example("15_producer_consumer");
+    EXPECT_EQ(run.exit_code, 0) << run.err << " (" << name << ")";
+    EXPECT_EQ(run.out, expected_output("channels/15_producer_consumer")) << name;
+  }
 }
 
 TEST(Channels, ProducerConsumerEndsARoundWithNoValues) {
-  const auto run = run_example("15_producer_consumer", {"--rounds", "2", "--count", "0"});
-  EXPECT_EQ(run.exit_code, 0) << run.err;
-  EXPECT_EQ(run.out, "total 0\ntotal 0\n");
+  for (const std::string name : {"12_parallel_for", "12_parallel_for_std"}) {
+    const auto run = run_example("15_producer_consumer", {"--rounds", "2", "--count", "0"});
+    EXPECT_EQ(run.exit_code, 0) << run.err << " (" << name << ")";
+    EXPECT_EQ(run.out, "total 0\ntotal 0\n") << name;
+  }
 }
 
 TEST(Channels, ProducerConsumerRejectsBadCounts) {
-  for (const std::vector<std::string>& args :
-       {std::vector<std::string>{"--rounds", "0"}, std::vector<std::string>{"--count", "100"}}) {
-    const auto run = run_example("15_producer_consumer", args);
-    EXPECT_NE(run.exit_code, 0) << args[0];
-    EXPECT_THAT(run.err, HasSubstr(args[0] + ": Value " + args[1] + " not in range")) << args[0];
+  for (const std::string name : {"12_parallel_for", "12_parallel_for_std"}) {
+    for (const std::vector<std::string>& args :
+         {std::vector<std::string>{"--rounds", "0"}, std::vector<std::string>{"--count", "100"}}) {
+      const auto run = run_example("15_producer_consumer", args);
+      EXPECT_NE(run.exit_code, 0) << args[0] << " (" << name << ")";
+      EXPECT_THAT(run.err, HasSubstr(args[0] + ": Value " + args[1] + " not in range"))
+          << args[0] << " (" << name << ")";
+    }
   }
 }
 
 TEST(Channels, DirectionsPassesValuesFromSourceToSink) {
-  const auto run = run_example("16_directions");
-  EXPECT_EQ(run.exit_code, 0) << run.err;
-  EXPECT_EQ(run.out, expected_output("channels/16_directions"));
+  for (const std::string name : {"12_parallel_for", "12_parallel_for_std"}) {
+    const auto run = run_example("16_directions");
+    EXPECT_EQ(run.exit_code, 0) << run.err << " (" << name << ")";
+    EXPECT_EQ(run.out, expected_output("channels/16_directions")) << name;
+  }
 }
 
 TEST(Channels, DirectionsSinkSeesTheCloseWhenNothingIsSent) {
-  const auto run = run_example("16_directions", {"--count", "0"});
-  EXPECT_EQ(run.exit_code, 0) << run.err;
-  EXPECT_EQ(run.out, "sink received 0 values\n");
+  for (const std::string name : {"12_parallel_for", "12_parallel_for_std"}) {
+    const auto run = run_example("16_directions", {"--count", "0"});
+    EXPECT_EQ(run.exit_code, 0) << run.err << " (" << name << ")";
+    EXPECT_EQ(run.out, "sink received 0 values\n") << name;
+  }
 }
 
 TEST(Channels, DirectionsRejectsANegativeCount) {
-  const auto run = run_example("16_directions", {"--count", "-5"});
-  EXPECT_NE(run.exit_code, 0);
-  EXPECT_THAT(run.err, HasSubstr("--count: Value -5 not in range"));
+  for (const std::string name : {"12_parallel_for", "12_parallel_for_std"}) {
+    const auto run = run_example("16_directions", {"--count", "-5"});
+    EXPECT_NE(run.exit_code, 0) << name;
+    EXPECT_THAT(run.err, HasSubstr("--count: Value -5 not in range")) << name;
+  }
 }
 
 TEST(Channels, PipelineTurnsEachNumberIntoABar) {
-  const auto run = run_example("17_pipeline");
-  EXPECT_EQ(run.exit_code, 0) << run.err;
-  EXPECT_EQ(run.out, expected_output("channels/17_pipeline"));
+  for (const std::string name : {"12_parallel_for", "12_parallel_for_std"}) {
+    const auto run = run_example("17_pipeline");
+    EXPECT_EQ(run.exit_code, 0) << run.err << " (" << name << ")";
+    EXPECT_EQ(run.out, expected_output("channels/17_pipeline")) << name;
+  }
 }
 
 TEST(Channels, PipelineEndsWhenItsInputIsClosedEmpty) {
-  const auto run = run_example("17_pipeline", {"--count", "0"});
-  EXPECT_EQ(run.exit_code, 0) << run.err;
-  EXPECT_THAT(run.out, IsEmpty());
+  for (const std::string name : {"12_parallel_for", "12_parallel_for_std"}) {
+    const auto run = run_example("17_pipeline", {"--count", "0"});
+    EXPECT_EQ(run.exit_code, 0) << run.err << " (" << name << ")";
+    EXPECT_THAT(run.out, IsEmpty()) << name;
+  }
 }
 
 TEST(Channels, PipelineRejectsATooLongBar) {
-  const auto run = run_example("17_pipeline", {"--count", "81"});
-  EXPECT_NE(run.exit_code, 0);
-  EXPECT_THAT(run.err, HasSubstr("--count: Value 81 not in range"));
+  for (const std::string name : {"12_parallel_for", "12_parallel_for_std"}) {
+    const auto run = run_example("17_pipeline", {"--count", "81"});
+    EXPECT_NE(run.exit_code, 0) << name;
+    EXPECT_THAT(run.err, HasSubstr("--count: Value 81 not in range")) << name;
+  }
 }
 
 TEST(Channels, CloseShowsOkFalseAndTheEndOfRange) {
-  const auto run = run_example("18_close");
-  EXPECT_EQ(run.exit_code, 0) << run.err;
-  EXPECT_EQ(run.out, expected_output("channels/18_close"));
+  for (const std::string name : {"12_parallel_for", "12_parallel_for_std"}) {
+    const auto run = run_example("18_close");
+    EXPECT_EQ(run.exit_code, 0) << run.err << " (" << name << ")";
+    EXPECT_EQ(run.out, expected_output("channels/18_close")) << name;
+  }
 }
 
 TEST(Channels, CloseOfAnEmptyChannelGivesZeroAndNotOk) {
-  const auto run = run_example("18_close", {"--count", "0"});
-  EXPECT_EQ(run.exit_code, 0) << run.err;
-  EXPECT_EQ(run.out,
-            "closed:  v=0.00 ok=false\n"
-            "buffered: v=1.50 ok=true\n"
-            "buffered: v=2.50 ok=true\n"
-            "buffered: v=0.00 ok=false\n");
+  for (const std::string name : {"12_parallel_for", "12_parallel_for_std"}) {
+    const auto run = run_example("18_close", {"--count", "0"});
+    EXPECT_EQ(run.exit_code, 0) << run.err << " (" << name << ")";
+    EXPECT_EQ(run.out,
+              "closed:  v=0.00 ok=false\n"
+              "buffered: v=1.50 ok=true\n"
+              "buffered: v=2.50 ok=true\n"
+              "buffered: v=0.00 ok=false\n");
+  }
 }
 
 TEST(Channels, CloseRejectsANegativeCount) {
-  const auto run = run_example("18_close", {"--count", "-1"});
-  EXPECT_NE(run.exit_code, 0);
-  EXPECT_THAT(run.err, HasSubstr("--count: Value -1 not in range"));
+  for (const std::string name : {"12_parallel_for", "12_parallel_for_std"}) {
+    const auto run = run_example("18_close", {"--count", "-1"});
+    EXPECT_NE(run.exit_code, 0) << name;
+    EXPECT_THAT(run.err, HasSubstr("--count: Value -1 not in range")) << name;
+  }
 }
 
 }  // namespace

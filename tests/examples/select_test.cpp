@@ -71,23 +71,31 @@ TEST(Select, TwoChannelsRejectAWordForRounds) {
 
 // --- 21 backend_service ------------------------------------------------------
 
+// 21 and its standard-library twin, std.cpp, behave the same.
 TEST(Select, BackendServesTheClientInOrder) {
-  const auto run = run_example("21_backend_service");
-  EXPECT_EQ(run.exit_code, 0) << run.err;
-  EXPECT_EQ(run.out, expected_output("select/21_backend_service"));
+  for (const std::string name : {"21_backend_service", "21_backend_service_std"}) {
+    const auto run = run_example(name);
+    EXPECT_EQ(run.exit_code, 0) << run.err << " (" << name << ")";
+    EXPECT_EQ(run.out, expected_output("select/21_backend_service")) << name;
+  }
 }
 
 TEST(Select, BackendCountsEveryCommandBeforeStop) {
-  const auto run = run_example("21_backend_service", {"--count", "1000"});
-  ASSERT_EQ(run.exit_code, 0) << run.err;
-  EXPECT_THAT(run.out, HasSubstr("add 999: total 499500\nadd 1000: total 500500\n"));
-  EXPECT_TRUE(run.out.ends_with("stop: the backend served 2000 commands\n")) << run.out;
+  for (const std::string name : {"21_backend_service", "21_backend_service_std"}) {
+    const auto run = run_example(name, {"--count", "1000"});
+    ASSERT_EQ(run.exit_code, 0) << run.err << " (" << name << ")";
+    EXPECT_THAT(run.out, HasSubstr("add 999: total 499500\nadd 1000: total 500500\n")) << name;
+    EXPECT_TRUE(run.out.ends_with("stop: the backend served 2000 commands\n"))
+        << run.out << " (" << name << ")";
+  }
 }
 
 TEST(Select, BackendRejectsTooManyAdds) {
-  const auto run = run_example("21_backend_service", {"--count", "10001"});
-  EXPECT_NE(run.exit_code, 0);
-  EXPECT_THAT(run.err, HasSubstr("--count"));
+  for (const std::string name : {"21_backend_service", "21_backend_service_std"}) {
+    const auto run = run_example(name, {"--count", "10001"});
+    EXPECT_NE(run.exit_code, 0) << name;
+    EXPECT_THAT(run.err, HasSubstr("--count")) << name;
+  }
 }
 
 }  // namespace
