@@ -46,6 +46,16 @@ TEST(Excerpt, NamesTheFlagsItLeftOutAndLinksTheWholeFile) {
             "The whole program is [main.go](chapters/x/01_x/main.go).*\n");
 }
 
+TEST(Excerpt, WritesTheNoteInTheChineseEditionsLanguage) {
+  EXPECT_EQ(excerpt_of("chapters/x/01_x/main.go", go_program, bookgen::language::zh).note,
+            "*此处略去：import 部分，以及参数 `-n` 和 `-size` 的解析。"
+            "完整程序见 [main.go](chapters/x/01_x/main.go)。*\n");
+  EXPECT_EQ(excerpt_of("chapters/x/01_x/main.cpp", "// book:begin\nint main() {}\n// book:end\n",
+                       bookgen::language::zh)
+                .note,
+            "*此处略去：#include 部分。完整程序见 [main.cpp](chapters/x/01_x/main.cpp)。*\n");
+}
+
 TEST(Excerpt, ShowsAFileWithoutMarkersWhole) {
   const auto shown = excerpt_of("chapters/x/01_x/expected", "one\ntwo");
   EXPECT_EQ(shown.code, "one\ntwo\n");
@@ -63,9 +73,12 @@ TEST(Excerpt, ReportsEachMisplacedMarkerWithItsLine) {
     return std::string("no error");
   };
   EXPECT_EQ(message_of("a\n// book:end\n"), file + ":2: book:end without a book:begin");
-  EXPECT_EQ(message_of("// book:begin\na\n  // book:begin\n"), file + ":3: book:begin inside the region begun at line 1");
-  EXPECT_EQ(message_of("// book:begin\na\n"), file + ":2: the region begun at line 1 has no book:end");
-  EXPECT_EQ(message_of("// book:begin\n// book:end\n"), file + ":2: the region begun at line 1 is empty");
+  EXPECT_EQ(message_of("// book:begin\na\n  // book:begin\n"),
+            file + ":3: book:begin inside the region begun at line 1");
+  EXPECT_EQ(message_of("// book:begin\na\n"),
+            file + ":2: the region begun at line 1 has no book:end");
+  EXPECT_EQ(message_of("// book:begin\n// book:end\n"),
+            file + ":2: the region begun at line 1 is empty");
 }
 
 TEST(Flags, ReadsCli11OptionsFlagsAndTheExamplesDurations) {
@@ -75,7 +88,8 @@ TEST(Flags, ReadsCli11OptionsFlagsAndTheExamplesDurations) {
   workbook::add_duration(app, "--interval", interval, "how often")
   app.add_option("-n", n, "a number");
 )";
-  EXPECT_EQ(flags_of("main.cpp", text), (std::vector<std::string>{"--count", "--yield", "--interval", "-n"}));
+  EXPECT_EQ(flags_of("main.cpp", text),
+            (std::vector<std::string>{"--count", "--yield", "--interval", "-n"}));
 }
 
 TEST(Flags, ReadsGoFlagsWithAndWithoutVar) {

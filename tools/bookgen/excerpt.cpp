@@ -21,30 +21,40 @@ std::string indentation(const std::string& line) {
   return line.substr(0, line.find_first_not_of(" \t"));
 }
 
-std::string joined(const std::vector<std::string>& words) {
+// joined() lists words as code: "`a`, `b` and `c`", or "`a`、`b` 和 `c`" in Chinese.
+std::string joined(const std::vector<std::string>& words, language lang) {
+  const std::string comma = lang == language::zh ? "、" : ", ";
+  const std::string last = lang == language::zh ? " 和 " : " and ";
   std::string out;
   for (std::size_t i = 0; i < words.size(); ++i) {
-    if (i > 0) out += i + 1 == words.size() ? " and " : ", ";
+    if (i > 0) out += i + 1 == words.size() ? last : comma;
     out += "`" + words[i] + "`";
   }
   return out;
 }
 
 // note_for() is the line under an excerpt: what was left out, and the link.
-std::string note_for(const std::string& file, const std::string& text) {
+std::string note_for(const std::string& file, const std::string& text, language lang) {
   const std::vector<std::string> flags = flags_of(file, text);
   const std::string name = file.substr(file.find_last_of('/') + 1);
+  const std::string link = "[" + name + "](" + file + ")";
+  if (lang == language::zh) {
+    std::string left_out = is_go(file) ? "import 部分" : "#include 部分";
+    if (!flags.empty()) left_out += "，以及参数 " + joined(flags, lang) + " 的解析";
+    return "*此处略去：" + left_out + "。完整程序见 " + link + "。*\n";
+  }
   std::string left_out = is_go(file) ? "the imports" : "the includes";
-  if (!flags.empty())
+  if (!flags.empty()) {
     left_out +=
         (flags.size() == 1 ? " and the parsing of the flag " : " and the parsing of the flags ") +
-        joined(flags);
-  return "*Left out here: " + left_out + ". The whole program is [" + name + "](" + file + ").*\n";
+        joined(flags, lang);
+  }
+  return "*Left out here: " + left_out + ". The whole program is " + link + ".*\n";
 }
 
 }  // namespace
 
-excerpt excerpt_of(const std::string& file, const std::string& text) {
+excerpt excerpt_of(const std::string& file, const std::string& text, language lang) {
   std::istringstream lines(text);
   std::string line, shown;
   std::vector<std::string> regions;
@@ -78,7 +88,7 @@ excerpt excerpt_of(const std::string& file, const std::string& text) {
     if (!out.code.empty()) out.code += indentation(region) + "// …\n";
     out.code += region;
   }
-  out.note = note_for(file, text);
+  out.note = note_for(file, text, lang);
   return out;
 }
 

@@ -17,15 +17,18 @@ struct excerpt_error : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// language is the book's: the note under an excerpt is written in it.
+enum class language { en, zh };
+
 struct excerpt {
   std::string code;  // the lines shown, each ending in '\n'
   std::string note;  // the line under the block; empty when the file is shown whole
 };
 
-// excerpt_of() cuts what book.md shows of file (its path as book.md names it)
-// out of its text; throws excerpt_error on a `book:end` without a
+// excerpt_of() cuts what a book in lang shows of file (its path as the book
+// names it) out of its text; throws excerpt_error on a `book:end` without a
 // `book:begin`, a `book:begin` inside a region, an unclosed region or an empty one.
-excerpt excerpt_of(const std::string& file, const std::string& text);
+excerpt excerpt_of(const std::string& file, const std::string& text, language lang = language::en);
 
 // flags_of() lists the command-line flags a Go (flag.Int("n", …)) or C++
 // (CLI11's add_option("--n", …) and the examples' add_duration) program
