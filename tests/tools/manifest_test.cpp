@@ -25,7 +25,9 @@ std::string read(const fs::path& file) {
   return text.str();
 }
 
-nlohmann::json manifest() { return nlohmann::json::parse(read(kRoot / "exercises/manifest.json")).at("exercises"); }
+nlohmann::json manifest() {
+  return nlohmann::json::parse(read(kRoot / "exercises/manifest.json")).at("exercises");
+}
 
 std::string id_of(const nlohmann::json& e) {
   return e.at("number").get<std::string>() + "_" + e.at("name").get<std::string>();
@@ -63,13 +65,15 @@ std::map<std::string, int> chapter_of_example(const std::string& book) {
 
 TEST(Manifest, ListsEveryExerciseFolderSolutionAndGradedTestOnce) {
   std::set<std::string> listed;
-  for (const auto& e : manifest()) EXPECT_TRUE(listed.insert(id_of(e)).second) << id_of(e) << " twice";
+  for (const auto& e : manifest())
+    EXPECT_TRUE(listed.insert(id_of(e)).second) << id_of(e) << " twice";
   EXPECT_EQ(listed.size(), 22u);
   EXPECT_EQ(folders(kRoot / "exercises"), listed) << "exercises/";
   EXPECT_EQ(folders(kRoot / "solutions"), listed) << "solutions/";
   EXPECT_EQ(folders(kRoot / "tests/exercises", "_test.cpp"), listed) << "tests/exercises/";
   for (const std::string& other : folders(kRoot / "tests/exercises/alternatives")) {
-    EXPECT_TRUE(listed.contains(other)) << "tests/exercises/alternatives/" << other << " is no exercise";
+    EXPECT_TRUE(listed.contains(other))
+        << "tests/exercises/alternatives/" << other << " is no exercise";
   }
 }
 
@@ -94,6 +98,33 @@ TEST(Manifest, EveryExerciseHasPointsAndHintsWhereItSays) {
   }
 }
 
+// hints_under() counts the numbered lines under heading, as workbook reads them.
+int hints_under(const std::string& readme, const std::string& heading) {
+  std::istringstream in(readme);
+  const std::regex numbered("^[0-9]+\\.\\s+.*$");
+  bool inside = false;
+  int count = 0;
+  for (std::string line; std::getline(in, line);) {
+    if (line.starts_with("## ")) inside = line == heading;
+    if (inside && std::regex_match(line, numbered)) ++count;
+  }
+  return count;
+}
+
+TEST(Manifest, EveryExerciseHasAChineseReadmeWithAllItsHints) {
+  for (const auto& e : manifest()) {
+    const fs::path dir = kRoot / "exercises" / id_of(e);
+    ASSERT_TRUE(fs::exists(dir / "README.zh.md")) << id_of(e) << " has no README.zh.md";
+    const std::string en = read(dir / "README.md");
+    const std::string zh = read(dir / "README.zh.md");
+    EXPECT_EQ(zh.substr(0, zh.find('\n')), en.substr(0, en.find('\n')))
+        << id_of(e) << ": the same title line";
+    EXPECT_GT(hints_under(zh, "## 提示"), 0) << id_of(e);
+    EXPECT_EQ(hints_under(zh, "## 提示"), hints_under(en, "## Hints"))
+        << id_of(e) << ": every hint, in Chinese";
+  }
+}
+
 TEST(Manifest, AnExerciseGradedForRacesSaysSo) {
   // Fair grading: the race detector is a graded test, so the README promises it.
   int checked = 0;
@@ -104,9 +135,12 @@ TEST(Manifest, AnExerciseGradedForRacesSaysSo) {
       ASSERT_TRUE(e.at("race_check").get<bool>()) << id_of(e) << ": leave race_check out instead";
       ++checked;
     }
-    const std::string readme = read(kRoot / "exercises" / id_of(e) / "README.md");
-    EXPECT_EQ(readme.find("`race detector`") != std::string::npos, race_check)
-        << id_of(e) << ": its README says it has a race detector test exactly when the manifest does";
+    for (const char* name : {"README.md", "README.zh.md"}) {
+      const std::string readme = read(kRoot / "exercises" / id_of(e) / name);
+      EXPECT_EQ(readme.find("`race detector`") != std::string::npos, race_check)
+          << id_of(e) << ": its " << name
+          << " says it has a race detector test exactly when the manifest does";
+    }
   }
   EXPECT_GT(checked, 0);
 }
@@ -122,13 +156,15 @@ TEST(Manifest, CourseOrderNeedsNothingTaughtLater) {
     const auto examples = e.at("examples").get<std::vector<std::string>>();
     ASSERT_FALSE(examples.empty()) << id_of(e);
     for (const std::string& example : examples) {
-      ASSERT_TRUE(chapters.contains(example)) << id_of(e) << ": no example " << example << " in book.md";
-      EXPECT_LE(chapters.at(example), its) << id_of(e) << " practises example " << example
-                                           << " of a later chapter";
+      ASSERT_TRUE(chapters.contains(example))
+          << id_of(e) << ": no example " << example << " in book.md";
+      EXPECT_LE(chapters.at(example), its)
+          << id_of(e) << " practises example " << example << " of a later chapter";
     }
     const std::string last = *std::max_element(examples.begin(), examples.end());
     EXPECT_EQ(chapters.at(last), its) << id_of(e) << ": its last example is in another chapter";
-    EXPECT_GE(last, last_seen) << id_of(e) << " needs an earlier example than the exercise before it";
+    EXPECT_GE(last, last_seen) << id_of(e)
+                               << " needs an earlier example than the exercise before it";
     last_seen = last;
   }
 }
@@ -157,7 +193,8 @@ TEST(Manifest, TheBookOffersEachExerciseAfterItsLastExampleInCourseOrder) {
     ASSERT_NE(entry_at, std::string::npos) << entry;
     const int chapter = e.at("chapter");
     const auto heading = book.rfind("\n### Exercises for chapter ", entry_at);
-    EXPECT_EQ(book.compare(heading, 28, "\n### Exercises for chapter " + std::to_string(chapter)), 0)
+    EXPECT_EQ(book.compare(heading, 28, "\n### Exercises for chapter " + std::to_string(chapter)),
+              0)
         << entry << " is not among chapter " << chapter << "'s exercises";
     EXPECT_GT(entry_at, previous_entry) << entry << " is out of course order";
     previous_entry = entry_at;
