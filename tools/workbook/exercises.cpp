@@ -9,6 +9,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "messages.hpp"
+
 namespace workbook {
 namespace {
 
@@ -31,9 +33,13 @@ std::vector<exercise> project::exercises() const {
   try {
     const nlohmann::json listed = nlohmann::json::parse(in);
     for (const auto& entry : listed.at("exercises")) {
-      exercise e{entry.at("number").get<std::string>(), entry.at("name").get<std::string>(),
-                 entry.at("chapter").get<int>(), entry.at("examples").get<std::vector<std::string>>(),
-                 entry.at("points").get<int>(), entry.value("race_check", false), {}};
+      exercise e{entry.at("number").get<std::string>(),
+                 entry.at("name").get<std::string>(),
+                 entry.at("chapter").get<int>(),
+                 entry.at("examples").get<std::vector<std::string>>(),
+                 entry.at("points").get<int>(),
+                 entry.value("race_check", false),
+                 {}};
       e.dir = root / "exercises" / e.id();
       found.push_back(std::move(e));
     }
@@ -65,12 +71,16 @@ std::optional<std::string> project::find_example(const std::string& number) cons
 }
 
 std::vector<std::string> project::hints(const exercise& e) const {
-  std::ifstream readme(e.dir / "README.md");
+  // The Chinese README's hints are under "## 提示"; an exercise without one
+  // keeps its English hints (manifest_test makes sure that none is missing).
+  const bool chinese = current_language() == language::zh && fs::exists(e.dir / "README.zh.md");
+  std::ifstream readme(e.dir / (chinese ? "README.zh.md" : "README.md"));
+  const std::string heading = chinese ? "## 提示" : "## Hints";
   std::vector<std::string> found;
   bool in_hints = false;
   const std::regex numbered("^[0-9]+\\.\\s+(.*)$");
   for (std::string line; std::getline(readme, line);) {
-    if (line.starts_with("## ")) in_hints = line == "## Hints";
+    if (line.starts_with("## ")) in_hints = line == heading;
     std::smatch match;
     if (in_hints && std::regex_match(line, match, numbered)) found.push_back(match[1]);
   }
@@ -108,7 +118,8 @@ void progress::set_hints_shown(const std::string& id, int n) { hints_[id] = n; }
 void progress::save() const {
   fs::create_directories(file_.parent_path());
   std::ofstream out(file_);
-  for (const auto& [id, r] : results_) out << "result " << id << ' ' << r.passed << ' ' << r.total << '\n';
+  for (const auto& [id, r] : results_)
+    out << "result " << id << ' ' << r.passed << ' ' << r.total << '\n';
   for (const auto& [id, n] : hints_) out << "hints " << id << ' ' << n << '\n';
 }
 

@@ -15,13 +15,13 @@ namespace fs = std::filesystem;
 
 // exercise: one entry of exercises/manifest.json.
 struct exercise {
-  std::string number;  // "01"
-  std::string name;    // "sum_in_background"
-  int chapter = 0;     // the book's chapter it belongs to
+  std::string number;                 // "01"
+  std::string name;                   // "sum_in_background"
+  int chapter = 0;                    // the book's chapter it belongs to
   std::vector<std::string> examples;  // the examples it practises ("06", "07")
-  int points = 0;      // what a classroom awards for it
-  bool race_check = false;  // its tests also run under ThreadSanitizer
-  fs::path dir;        // exercises/01_sum_in_background
+  int points = 0;                     // what a classroom awards for it
+  bool race_check = false;            // its tests also run under ThreadSanitizer
+  fs::path dir;                       // exercises/01_sum_in_background
   std::string id() const { return number + "_" + name; }
 };
 
@@ -37,7 +37,8 @@ struct project {
   std::optional<exercise> find_exercise(const std::string& number) const;
   // find_example() is the binary name of example NN ("08_pump_suck"), if any.
   std::optional<std::string> find_example(const std::string& number) const;
-  // hints() reads the numbered list under "## Hints" in the exercise's README.
+  // hints() reads the numbered list under "## Hints" in the exercise's README,
+  // or under "## 提示" in its README.zh.md when the language is Chinese.
   std::vector<std::string> hints(const exercise& e) const;
 };
 

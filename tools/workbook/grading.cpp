@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "child_process.hpp"
+#include "messages.hpp"
 
 namespace workbook {
 namespace {
@@ -24,9 +25,8 @@ constexpr auto kRaceRunTimeout = 120s;  // all of an exercise's tests, under Thr
 std::string lines_from(const std::string& text, const std::string& marker, int limit) {
   const auto start = text.find(marker);
   if (start == std::string::npos) return {};
-  std::istringstream in(text.substr(text.rfind('\n', start) == std::string::npos
-                                        ? 0
-                                        : text.rfind('\n', start) + 1));
+  std::istringstream in(
+      text.substr(text.rfind('\n', start) == std::string::npos ? 0 : text.rfind('\n', start) + 1));
   std::string out;
   std::string line;
   for (int i = 0; i < limit && std::getline(in, line); ++i) out += "  " + line + "\n";
@@ -78,12 +78,13 @@ std::string race_accesses(const std::string& report, const std::string& own_code
   for (std::string line; std::getline(in, line);) {
     const auto first = line.find_first_not_of(' ');
     if (first == std::string::npos) {
-      if (!access.empty()) place(first_frame + " (not in your code)");
+      if (!access.empty()) place(say(msg::not_in_your_code, {first_frame}));
       continue;
     }
     line.erase(0, first);
     if ((line.starts_with("Read of size ") || line.starts_with("Write of size ") ||
-         line.starts_with("Previous read of size ") || line.starts_with("Previous write of size ")) &&
+         line.starts_with("Previous read of size ") ||
+         line.starts_with("Previous write of size ")) &&
         line.ends_with(":")) {
       // "Read of size 8 at 0x7b18… by thread T14:" without the address.
       const auto at = line.find(" at 0x");
@@ -94,7 +95,8 @@ std::string race_accesses(const std::string& report, const std::string& own_code
     } else if (!access.empty() && line.starts_with("#")) {
       // "#6 operator() /path/exercises/21_web_crawler/web_crawler.cpp:24 (binary+0x4c931)"
       const auto mine = own_code.empty() ? std::string::npos : line.find(own_code);
-      const auto path_start = line.rfind(' ', mine == std::string::npos ? line.rfind(" (") - 1 : mine);
+      const auto path_start =
+          line.rfind(' ', mine == std::string::npos ? line.rfind(" (") - 1 : mine);
       const auto path_end = line.find(' ', path_start + 1);
       const std::string where = line.substr(path_start + 1, path_end - path_start - 1);
       if (first_frame.empty()) first_frame = where;
@@ -120,31 +122,27 @@ test_outcome judge(const std::string& name, const gort_test::child_result& run,
   const auto race = run.err.find("WARNING: ThreadSanitizer: data race");
   if (race != std::string::npos) {
     t.verdict = "data race";
-    t.detail = "  Two goroutines touched the same memory, at least one of them writing, with\n"
-               "  no lock or channel between them to order the two (ThreadSanitizer):\n" +
-               race_accesses(run.err.substr(race), own_code);
+    t.detail = say(msg::detail_data_race) + race_accesses(run.err.substr(race), own_code);
   } else if (run.err.find("WARNING: ThreadSanitizer: ") != std::string::npos) {
     t.verdict = "ThreadSanitizer report";
     t.detail = lines_from(run.err, "WARNING: ThreadSanitizer: ", 6);
   } else if (run.timed_out) {
     t.verdict = "hung";
-    t.detail = "  still running after 30 s, past the test's own 5 s limit: code that blocks or\n"
-               "  replaces the signals that limit uses (SIGALRM, SIGQUIT), or an endless loop\n";
+    t.detail = say(msg::detail_hung);
   } else if (run.err.find("grading: the test did not finish") != std::string::npos) {
     t.verdict = "too slow: spinning or waiting forever";
     t.detail = lines_from(run.err, "grading: the test did not finish", 24);
   } else if (run.signal != 0) {
     t.verdict = "crashed";
-    t.detail = "  killed by signal " + std::to_string(run.signal) +
-               " (11 is a bad memory access: a dangling reference to a local variable?)\n";
+    t.detail = say(msg::detail_crashed, {std::to_string(run.signal)});
   } else if (skipped) {
     t.verdict = "skipped";
-    t.detail = "  GoogleTest skipped the test (GTEST_SKIP in the solution?): a skipped test\n"
-               "  does not pass.\n";
+    t.detail = say(msg::detail_skipped);
   } else if (run.exit_code == 0 && reported_pass) {
     t.passed = true;
     t.verdict = "passed";
-  } else if (run.err.find("fatal error: all goroutines are asleep - deadlock!") != std::string::npos) {
+  } else if (run.err.find("fatal error: all goroutines are asleep - deadlock!") !=
+             std::string::npos) {
     t.verdict = "deadlock";
     t.detail = lines_from(run.err, "fatal error:", 24);
   } else if (run.err.find("panic: TODO(exercise)") != std::string::npos) {
@@ -161,27 +159,26 @@ test_outcome judge(const std::string& name, const gort_test::child_result& run,
     t.detail = failure_text(run.out);
   } else {
     t.verdict = "the solution ended the process";
-    t.detail = "  the process ended (exit status " + std::to_string(run.exit_code) +
-               ") before GoogleTest could say the test passed: exit(), std::exit, _Exit or\n"
-               "  quick_exit in the solution? Return from the function instead.\n";
+    t.detail = say(msg::detail_ended_process, {std::to_string(run.exit_code)});
   }
   return t;
 }
 
 int graded_exercise::passed() const {
-  return static_cast<int>(std::count_if(tests.begin(), tests.end(),
-                                        [](const test_outcome& t) { return t.passed; }));
+  return static_cast<int>(
+      std::count_if(tests.begin(), tests.end(), [](const test_outcome& t) { return t.passed; }));
 }
 
 bool ensure_configured(const project& p) {
   if (fs::exists(p.build / "CMakeCache.txt")) return true;
-  std::cout << "Setting up your build in " << p.build.string() << " (once; takes a minute)...\n";
-  const auto configure = gort_test::run_child(
-      "cmake", {"-S", p.root.string(), "-B", p.build.string(), "-G", "Ninja",
-                "-DWORKBOOK_TRACK=exercises", "-DCMAKE_BUILD_TYPE=RelWithDebInfo"},
-      600s);
+  std::cout << say(msg::setting_up_build, {p.build.string()});
+  const auto configure =
+      gort_test::run_child("cmake",
+                           {"-S", p.root.string(), "-B", p.build.string(), "-G", "Ninja",
+                            "-DWORKBOOK_TRACK=exercises", "-DCMAKE_BUILD_TYPE=RelWithDebInfo"},
+                           600s);
   if (configure.exit_code == 0) return true;
-  std::cerr << "workbook: configuring " << p.build.string() << " failed:\n" << configure.out << configure.err;
+  std::cerr << say(msg::configure_failed, {p.build.string()}) << configure.out << configure.err;
   return false;
 }
 
@@ -190,7 +187,8 @@ graded_exercise grade(const project& p, const exercise& e,
                       bool stop_at_first_failure) {
   graded_exercise result;
   const std::string target = e.id() + "_exercises_test";
-  const auto build = gort_test::run_child("cmake", {"--build", p.build.string(), "--target", target}, 600s);
+  const auto build =
+      gort_test::run_child("cmake", {"--build", p.build.string(), "--target", target}, 600s);
   if (build.exit_code != 0) {
     result.build_errors = lines_from(build.out + build.err, "error", 30);
     if (result.build_errors.empty()) result.build_errors = build.out + build.err;
@@ -213,8 +211,7 @@ graded_exercise grade(const project& p, const exercise& e,
   ++result.listed;
   if (result.passed() != static_cast<int>(names.size())) {
     if (!stop_at_first_failure) {
-      result.tests.push_back({"race detector", false, "not run yet",
-                              "  runs once every other test passes\n"});
+      result.tests.push_back({"race detector", false, "not run yet", say(msg::detail_not_run_yet)});
       if (on_outcome) on_outcome(result.tests.back());
     }
     return result;

@@ -32,7 +32,9 @@ struct graded_exercise {
 // goroutine, deadlock, too slow, panicked, crashed, the solution ended the
 // process, data race, and so on, from its exit and its output. For a data
 // race, it shows each access at the first line of its stack in a file whose
-// path holds own_code ("/21_web_crawler/").
+// path holds own_code ("/21_web_crawler/"). The verdict is the English name
+// (verdict_text() says it in the learner's language); the detail explains in
+// the current language (messages.hpp) around the program's lines as printed.
 test_outcome judge(const std::string& name, const gort_test::child_result& run,
                    const std::string& own_code = {});
 

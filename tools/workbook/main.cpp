@@ -20,6 +20,7 @@
 #include "child_process.hpp"
 #include "exercises.hpp"
 #include "grading.hpp"
+#include "messages.hpp"
 
 namespace {
 
@@ -33,15 +34,15 @@ std::string progress_file(const project& p) { return (p.build / "workbook-progre
 // exercise_or_exit() finds exercise NN, or says how to find the right number.
 exercise exercise_or_exit(const project& p, const std::string& number) {
   if (auto e = p.find_exercise(number)) return *e;
-  std::cerr << "workbook: there is no exercise '" << number << "'; `workbook list` shows them all\n";
+  std::cerr << say(msg::no_such_exercise, {number});
   std::exit(kUsageError);
 }
 
 std::string state_of(const progress& done, const exercise& e) {
   const auto r = done.result_of(e.id());
-  if (!r) return "not checked";
-  if (r->done()) return "done";
-  return std::to_string(r->passed) + "/" + std::to_string(r->total) + " tests pass";
+  if (!r) return say(msg::state_not_checked);
+  if (r->done()) return say(msg::state_done);
+  return say(msg::state_tests_pass, {std::to_string(r->passed), std::to_string(r->total)});
 }
 
 int list(const project& p) {
@@ -51,8 +52,9 @@ int list(const project& p) {
     const auto r = done.result_of(e.id());
     const bool current = !current_marked && !(r && r->done());
     current_marked = current_marked || current;
-    std::printf("%s %s  %-22s chapter %d  %s\n", current ? "→" : " ", e.number.c_str(),
-                e.name.c_str(), e.chapter, state_of(done, e).c_str());
+    std::cout << (current ? "→ " : "  ") << e.number << "  " << padded(e.name, 22) << " "
+              << say(msg::list_chapter, {std::to_string(e.chapter)}) << "  " << state_of(done, e)
+              << "\n";
   }
   return 0;
 }
@@ -61,15 +63,16 @@ void offer_hint(const project& p, const progress& done, const exercise& e) {
   const auto hints = p.hints(e);
   const int shown = done.hints_shown(e.id());
   if (shown < static_cast<int>(hints.size())) {
-    std::cout << "Stuck? `workbook hint " << e.number << "` shows hint " << shown + 1 << " of "
-              << hints.size() << ".\n";
+    std::cout << say(msg::offer_hint,
+                     {e.number, std::to_string(shown + 1), std::to_string(hints.size())});
   }
 }
 
 // next_after() is the first exercise after e, in course order, not yet done.
 std::optional<exercise> next_after(const project& p, const progress& done, const exercise& e) {
   const auto all = p.exercises();
-  auto it = std::find_if(all.begin(), all.end(), [&e](const exercise& x) { return x.id() == e.id(); });
+  auto it =
+      std::find_if(all.begin(), all.end(), [&e](const exercise& x) { return x.id() == e.id(); });
   for (it = it == all.end() ? it : it + 1; it != all.end(); ++it) {
     const auto r = done.result_of(it->id());
     if (!(r && r->done())) return *it;
@@ -81,42 +84,42 @@ std::optional<exercise> next_after(const project& p, const progress& done, const
 // records the result; it stops at the first failure unless run_all.
 bool check(const project& p, const exercise& e, bool run_all) {
   if (!ensure_configured(p)) std::exit(1);
-  std::cout << std::unitbuf << "Checking " << e.number << " " << e.name << " (chapter " << e.chapter
-            << ", " << fs::relative(e.dir, p.root).string() << ")\n";
+  std::cout << std::unitbuf
+            << say(msg::checking, {e.number, e.name, std::to_string(e.chapter),
+                                   fs::relative(e.dir, p.root).string()});
   const graded_exercise g = grade(
       p, e,
       [](const test_outcome& t) {
-        std::cout << "  " << (t.passed ? "✓ " : "✗ ") << t.name << (t.passed ? "" : " — " + t.verdict)
-                  << "\n";
+        std::cout << "  " << (t.passed ? "✓ " : "✗ ") << t.name
+                  << (t.passed ? "" : " — " + verdict_text(t.verdict)) << "\n";
       },
       !run_all);
   progress done(progress_file(p));
   if (!g.built) {
-    std::cout << "Your code does not compile yet. The compiler says:\n" << g.build_errors;
-    done.set_result(e.id(), {0, std::max(1, done.result_of(e.id()).value_or(progress::result{}).total)});
+    std::cout << say(msg::does_not_compile) << g.build_errors;
+    done.set_result(e.id(),
+                    {0, std::max(1, done.result_of(e.id()).value_or(progress::result{}).total)});
     done.save();
     offer_hint(p, done, e);
     return false;
   }
   const int not_run = g.listed - static_cast<int>(g.tests.size());
-  std::cout << g.passed() << "/" << g.listed << " tests pass";
-  if (not_run > 0) {
-    std::cout << " (" << not_run << " not run after the first failure; `workbook check " << e.number
-              << " --all` runs them all)";
-  }
-  std::cout << ".\n";
+  std::cout << say(msg::tests_pass, {std::to_string(g.passed()), std::to_string(g.listed)});
+  if (not_run > 0)
+    std::cout << say(msg::not_run_after_failure, {std::to_string(not_run), e.number});
+  std::cout << say(msg::sentence_end);
   done.set_result(e.id(), {g.passed(), g.listed});
   done.save();
   for (const test_outcome& t : g.tests) {
     if (t.passed) continue;
-    std::cout << "\nFirst problem, " << t.name << ": " << t.verdict << "\n" << t.detail;
+    std::cout << say(msg::first_problem, {t.name, verdict_text(t.verdict)}) << t.detail;
     offer_hint(p, done, e);
     return false;
   }
-  std::cout << "✓ " << e.number << " " << e.name << " is done.";
+  std::cout << say(msg::exercise_done, {e.number, e.name});
   if (const auto next = next_after(p, done, e)) {
-    std::cout << " Next: " << next->number << " " << next->name << " (chapter " << next->chapter
-              << "; `workbook check " << next->number << "`).";
+    std::cout << say(msg::next_exercise,
+                     {next->number, next->name, std::to_string(next->chapter), next->number});
   }
   std::cout << "\n";
   return true;
@@ -126,14 +129,13 @@ int hint(const project& p, const exercise& e) {
   progress done(progress_file(p));
   const auto hints = p.hints(e);
   if (hints.empty()) {
-    std::cout << "Exercise " << e.number << " has no hints.\n";
+    std::cout << say(msg::no_hints, {e.number});
     return 0;
   }
   const int shown = std::min<int>(done.hints_shown(e.id()) + 1, static_cast<int>(hints.size()));
-  for (int i = 0; i < shown; ++i) std::cout << "Hint " << i + 1 << ": " << hints[i] << "\n";
-  if (shown == static_cast<int>(hints.size())) {
-    std::cout << "That was the last hint; the reference solution is in solutions/" << e.id() << "/.\n";
-  }
+  for (int i = 0; i < shown; ++i)
+    std::cout << say(msg::hint_line, {std::to_string(i + 1), hints[i]});
+  if (shown == static_cast<int>(hints.size())) std::cout << say(msg::last_hint, {e.id()});
   done.set_hints_shown(e.id(), shown);
   done.save();
   return 0;
@@ -141,7 +143,8 @@ int hint(const project& p, const exercise& e) {
 
 fs::file_time_type newest_change(const exercise& e) {
   fs::file_time_type newest{};
-  for (const auto& file : fs::directory_iterator(e.dir)) newest = std::max(newest, file.last_write_time());
+  for (const auto& file : fs::directory_iterator(e.dir))
+    newest = std::max(newest, file.last_write_time());
   return newest;
 }
 
@@ -150,8 +153,7 @@ int watch(const project& p) {
   for (const exercise& e : p.exercises()) {
     const auto r = progress(progress_file(p)).result_of(e.id());
     if (r && r->done()) continue;
-    std::cout << "Watching " << e.number << " " << e.name << ": save a file in "
-              << fs::relative(e.dir, p.root).string() << " to check it again.\n";
+    std::cout << say(msg::watching, {e.number, e.name, fs::relative(e.dir, p.root).string()});
     while (!check(p, e, false)) {
       const auto seen = newest_change(e);
       while (newest_change(e) == seen) std::this_thread::sleep_for(300ms);
@@ -159,7 +161,7 @@ int watch(const project& p) {
     }
     std::cout << "\n";
   }
-  std::cout << "Every exercise is done. Well done!\n";
+  std::cout << say(msg::all_done);
   return 0;
 }
 
@@ -174,7 +176,9 @@ int grade_all(const project& p, const std::string& points_path) {
   const auto all = p.exercises();
   int points_earned = 0;
   int points_total = 0;
-  std::printf("%-4s %-22s %7s %7s %6s  %s\n", "NN", "exercise", "chapter", "tests", "points", "state");
+  std::cout << padded(say(msg::grade_number), 5) << padded(say(msg::grade_exercise), 23)
+            << padded(say(msg::grade_chapter), 8) << padded(say(msg::grade_tests), 8)
+            << padded(say(msg::grade_points), 7) << " " << say(msg::grade_state) << "\n";
   for (std::size_t i = 0; i < all.size(); ++i) {
     const exercise& e = all[i];
     const graded_exercise g = grade(p, e);
@@ -186,32 +190,36 @@ int grade_all(const project& p, const std::string& points_path) {
     passed += g.passed();
     total += n;
     done.set_result(e.id(), {g.passed(), std::max(n, 1)});
-    std::printf("%-4s %-22s %7d %3d/%-3d %3d/%-2d  %s\n", e.number.c_str(), e.name.c_str(), e.chapter,
-                g.passed(), n, is_done ? e.points : 0, e.points,
-                !g.built ? "does not compile" : is_done ? "done" : "to do");
+    const std::string state = say(!g.built  ? msg::grade_state_does_not_compile
+                                  : is_done ? msg::grade_state_done
+                                            : msg::grade_state_to_do);
+    std::printf("%-4s %s %7d %3d/%-3d %3d/%-2d  %s\n", e.number.c_str(), padded(e.name, 22).c_str(),
+                e.chapter, g.passed(), n, is_done ? e.points : 0, e.points, state.c_str());
     points << "    {\"number\": \"" << e.number << "\", \"name\": \"" << e.name
-           << "\", \"chapter\": " << e.chapter << ", \"passed\": " << g.passed() << ", \"tests\": " << n
-           << ", \"points\": " << (is_done ? e.points : 0) << ", \"max_points\": " << e.points << "}"
-           << (i + 1 < all.size() ? "," : "") << "\n";
+           << "\", \"chapter\": " << e.chapter << ", \"passed\": " << g.passed()
+           << ", \"tests\": " << n << ", \"points\": " << (is_done ? e.points : 0)
+           << ", \"max_points\": " << e.points << "}" << (i + 1 < all.size() ? "," : "") << "\n";
   }
   points << "  ],\n  \"complete\": " << complete << ",\n  \"total\": " << all.size()
          << ",\n  \"tests_passed\": " << passed << ",\n  \"tests_total\": " << total << "\n}\n";
   done.save();
-  std::printf("exercises: %d/%zu complete, %d/%d tests, %d/%d points\n", complete, all.size(), passed,
-              total, points_earned, points_total);
-  std::cout << "Points written to " << points_path << "\n";
+  std::cout << say(msg::grade_summary,
+                   {std::to_string(complete), std::to_string(all.size()), std::to_string(passed),
+                    std::to_string(total), std::to_string(points_earned),
+                    std::to_string(points_total)})
+            << say(msg::points_written, {points_path});
   return complete == static_cast<int>(all.size()) ? 0 : 1;
 }
 
 int run_example(const project& p, const std::string& number, std::vector<std::string> args) {
   const auto name = p.find_example(number);
   if (!name) {
-    std::cerr << "workbook: there is no example '" << number
-              << "'; the examples are listed in chapters/README.md\n";
+    std::cerr << say(msg::no_such_example, {number});
     return kUsageError;
   }
   if (!ensure_configured(p)) return 1;
-  const auto build = gort_test::run_child("cmake", {"--build", p.build.string(), "--target", *name}, 600s);
+  const auto build =
+      gort_test::run_child("cmake", {"--build", p.build.string(), "--target", *name}, 600s);
   if (build.exit_code != 0) {
     std::cerr << build.out << build.err;
     return 1;
@@ -234,6 +242,9 @@ int main(int argc, char** argv) {
   std::string build_dir;
   app.add_option("--root", p.root, "the workbook's source folder")->check(CLI::ExistingDirectory);
   app.add_option("--build", build_dir, "your build folder (default: ROOT/build-learner)");
+  std::string lang;
+  app.add_option("--lang", lang, "en or zh (default: from LC_ALL, LC_MESSAGES or LANG)")
+      ->check(CLI::IsMember({"en", "zh"}));
 
   std::string number;
   std::vector<std::string> example_args;
@@ -253,9 +264,10 @@ int main(int argc, char** argv) {
   grade_cmd->add_option("--points", points_path, "where to write the points (JSON)");
   CLI11_PARSE(app, argc, argv);
 
+  set_language(lang.empty() ? language_of_environment() : language_named(lang));
   p.build = build_dir.empty() ? p.root / "build-learner" : fs::path(build_dir);
   if (!fs::exists(p.root / "exercises")) {
-    std::cerr << "workbook: " << p.root.string() << " has no exercises/ folder; pass --root\n";
+    std::cerr << say(msg::no_exercises_folder, {p.root.string()});
     return kUsageError;
   }
   try {
@@ -265,7 +277,8 @@ int main(int argc, char** argv) {
     if (*hint_cmd) return hint(p, exercise_or_exit(p, number));
     if (*watch_cmd) return watch(p);
     if (*grade_cmd) {
-      return grade_all(p, points_path.empty() ? (p.build / "workbook-points.json").string() : points_path);
+      return grade_all(
+          p, points_path.empty() ? (p.build / "workbook-points.json").string() : points_path);
     }
   } catch (const std::runtime_error& error) {
     std::cerr << "workbook: " << error.what() << "\n";
