@@ -201,4 +201,31 @@ TEST(Manifest, TheBookOffersEachExerciseAfterItsLastExampleInCourseOrder) {
   }
 }
 
+TEST(Manifest, TheChineseBookOffersEachExerciseWhereTheEnglishOneDoes) {
+  const std::string book = read(kRoot / "book.zh.md");
+  std::size_t previous_try = 0;
+  for (const auto& e : manifest()) {
+    const std::string number = e.at("number");
+    const auto examples = e.at("examples").get<std::vector<std::string>>();
+    const std::string last = *std::max_element(examples.begin(), examples.end());
+    const std::string offer = "**现在做练习 " + number + "：** " + e.at("name").get<std::string>();
+    const auto at = book.find(offer);
+    ASSERT_NE(at, std::string::npos) << offer;
+    EXPECT_EQ(book.find(offer, at + 1), std::string::npos) << offer << " twice";
+    const auto section = book.rfind("\n### ", at);
+    EXPECT_EQ(book.compare(section + 5, 3, last + " "), 0)
+        << offer << " is not in the section of example " << last;
+    EXPECT_GT(at, previous_try) << offer << " comes before the exercise listed before it";
+    previous_try = at;
+
+    const std::string entry = "**" + number + " " + e.at("name").get<std::string>() + "。**";
+    const auto entry_at = book.find(entry);
+    ASSERT_NE(entry_at, std::string::npos) << entry;
+    const std::string heading =
+        "\n### 第 " + std::to_string(e.at("chapter").get<int>()) + " 章的练习\n";
+    EXPECT_EQ(book.rfind("\n### 第 ", entry_at), book.rfind(heading, entry_at))
+        << entry << " is not among its chapter's exercises";
+  }
+}
+
 }  // namespace
