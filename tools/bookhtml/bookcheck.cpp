@@ -4,9 +4,9 @@
 // what a reader would see broken: a console error or an uncaught exception
 // (a resource that did not load is one), a link to a file that is not there,
 // an image that did not load, an example heading without its two code columns
-// side by side, or Chinese text that Chromium had no CJK font for (it would
-// show boxes). It starts its own Chromium, on a free loopback port, and can
-// save a screenshot of one page.
+// side by side, Chinese text that Chromium had no CJK font for (it would
+// show boxes), or, in the editions printed to PDF, code wider than the page. It starts its own
+// Chromium, on a free loopback port, and can save a screenshot of one page.
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/socket.h>
@@ -292,8 +292,27 @@ std::vector<std::string> check_page(devtools& browser, const fs::path& page, boo
     problems.push_back("no two code columns side by side under '" + heading.get<std::string>() +
                        "'");
   }
-  if (chinese && !chinese_font(browser, session))
+  if (chinese && !chinese_font(browser, session)) {
     problems.push_back("Chinese text set without a CJK font (boxes)");
+  }
+  if (page.filename() == "print.html") {
+    // The edition the PDF is printed from: as on paper, no code runs past its box.
+    // An A4 page less book.css's margins, 182 mm, is 688 CSS pixels wide.
+    browser.call("Emulation.setEmulatedMedia", {{"media", "print"}}, session);
+    browser.call("Emulation.setDeviceMetricsOverride",
+                 {{"width", 688}, {"height", 1000}, {"deviceScaleFactor", 1}, {"mobile", false}},
+                 session);
+    const json overflowing =
+        browser.call("Runtime.evaluate",
+                     {{"expression",
+                       "[...document.querySelectorAll('pre')].filter(p => p.scrollWidth > "
+                       "p.clientWidth + 1).length"},
+                      {"returnByValue", true}},
+                     session);
+    const int count = overflowing.at("result").value("value", -1);
+    if (count != 0)
+      problems.push_back(std::to_string(count) + " code blocks run past the printed page");
+  }
   if (screenshot) save_screenshot(browser, session, *screenshot);
   browser.call("Target.closeTarget", {{"targetId", target}});
   return problems;
