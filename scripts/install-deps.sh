@@ -4,14 +4,14 @@
 # machine lacks; does nothing when everything is already there.
 #   scripts/install-deps.sh          build tools, Boost.Fiber 1.81, CLI11, GoogleTest, Google Benchmark, nlohmann-json,
 #                                    and for the course's web site and its test: md4c, Pygments,
-#                                    Chromium, the Noto CJK fonts
-#   scripts/install-deps.sh --go     the same, plus Go (golang-go) for the Go twins of the examples
+#                                    Chromium, the Noto CJK fonts; for the cluster: nats-server, libnats
+#   scripts/install-deps.sh --go     the same, plus Go (golang-go) and its NATS client for the Go twins
 set -eu
 
-packages="g++ cmake ninja-build libboost-fiber1.81-dev libboost-context1.81-dev libcli11-dev libgtest-dev libgmock-dev libbenchmark-dev nlohmann-json3-dev libmd4c-dev libmd4c-html0-dev python3 python3-pygments chromium fonts-noto-cjk"
+packages="g++ cmake ninja-build libboost-fiber1.81-dev libboost-context1.81-dev libcli11-dev libgtest-dev libgmock-dev libbenchmark-dev nlohmann-json3-dev libmd4c-dev libmd4c-html0-dev python3 python3-pygments chromium fonts-noto-cjk nats-server libnats-dev"
 for arg in "$@"; do
   case "$arg" in
-    --go) packages="$packages golang-go" ;;
+    --go) packages="$packages golang-go golang-github-nats-io-go-nats-dev" ;;
     -h|--help) sed -n '3,8p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "install-deps.sh: unknown option '$arg' (try --help)" >&2; exit 2 ;;
   esac
