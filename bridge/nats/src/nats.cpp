@@ -164,14 +164,15 @@ struct client {
   }
   static void on_closed(natsConnection* nc, void* closure) { on_event(nc, closure, event::closed); }
 
-  void pull_loop(const std::stop_token& stop, natsSubscription* sub, gort::chan<message> out) {
+  void pull_loop(const std::stop_token& stop, natsSubscription* sub, gort::chan<message> out,
+                 int batch) {
     while (!stop.stop_requested()) {
       {
         const std::lock_guard lock(mu);
         if (closed) break;
       }
       natsMsgList list{};
-      const natsStatus status = natsSubscription_Fetch(&list, sub, 1, 500, nullptr);
+      const natsStatus status = natsSubscription_Fetch(&list, sub, batch, 500, nullptr);
       if (status == NATS_OK) {
         for (int i = 0; i < list.Count; ++i) {
           deliver(out, wrap(list.Msgs[i], true));
@@ -296,7 +297,7 @@ gort::recv_chan<std::string> connection::js_publish(const std::string& subject,
 
 gort::recv_chan<message> connection::pull(const std::string& stream, const std::string& durable,
                                           const std::string& subject,
-                                          std::chrono::milliseconds ack_wait) const {
+                                          std::chrono::milliseconds ack_wait, int batch) const {
   jsSubOptions options;
   jsSubOptions_Init(&options);
   options.Stream = stream.c_str();
@@ -309,8 +310,9 @@ gort::recv_chan<message> connection::pull(const std::string& stream, const std::
   auto out = gort::make_chan<message>();
   const std::lock_guard lock(client_->mu);
   client_->pulled.push_back(out);
-  client_->pullers.emplace_back(
-      [c = client_.get(), sub, out](const std::stop_token& stop) { c->pull_loop(stop, sub, out); });
+  client_->pullers.emplace_back([c = client_.get(), sub, out, batch](const std::stop_token& stop) {
+    c->pull_loop(stop, sub, out, batch);
+  });
   return out;
 }
 

@@ -85,7 +85,7 @@ int master(const gort::nats::connection& nc, int n, std::chrono::nanoseconds lim
       return 1;
     }
   }
-  const auto results = nc.pull("RESULTS", "master", "cluster.results", 5s);
+  const auto results = nc.pull("RESULTS", "master", "cluster.results", 5s, 64);  // many at a time
   std::vector<bool> counted(static_cast<std::size_t>(n));
   int done = 0, twice = 0, again = 0, status = -1;
   const auto give_up = gort::after(limit);

@@ -83,13 +83,15 @@ class connection {
                                           const std::string& data) const;
 
   // pull() takes messages of stream's subject for the durable consumer
-  // durable, one at a time, and delivers them to the returned channel; each
-  // must be ack()ed within ack_wait or JetStream delivers it again. Consumers
-  // that share durable share the messages: each goes to one of them. The
+  // durable, up to batch at a time, and delivers them to the returned
+  // channel; each must be ack()ed within ack_wait or JetStream delivers it
+  // again. Consumers that share durable share the messages: each goes to one
+  // of them (a batch above 1 lets one consumer hold several at once). The
   // channel is closed when the connection closes.
   gort::recv_chan<message> pull(const std::string& stream, const std::string& durable,
                                 const std::string& subject,
-                                std::chrono::milliseconds ack_wait = std::chrono::seconds(2)) const;
+                                std::chrono::milliseconds ack_wait = std::chrono::seconds(2),
+                                int batch = 1) const;
 
   // close() flushes what is queued and closes the connection; every channel
   // of it is closed.
