@@ -28,12 +28,13 @@ const std::string kCluster = CLUSTER_BINARY;
 // worker_process is one `31_cluster worker`, killed at the end of the test at the latest.
 struct worker_process {
   pid_t pid = -1;
-  worker_process(const gort_test::nats_server& server, const std::string& name) {
+  worker_process(const gort_test::nats_server& server, const std::string& name,
+                 const std::string& program = kCluster) {
     pid = ::fork();
     if (pid == 0) {
       ::prctl(PR_SET_PDEATHSIG, SIGKILL);
-      ::execl(kCluster.c_str(), kCluster.c_str(), "worker", "--nats", server.url().c_str(),
-              "--name", name.c_str(), "--work", "10ms", static_cast<char*>(nullptr));
+      ::execl(program.c_str(), program.c_str(), "worker", "--nats", server.url().c_str(), "--name",
+              name.c_str(), "--work", "10ms", static_cast<char*>(nullptr));
       ::_exit(127);
     }
   }
@@ -62,10 +63,11 @@ struct worker_process {
   }
 };
 
-std::future<gort_test::child_result> start_master(const gort_test::nats_server& server, int tasks) {
-  return std::async(std::launch::async, [url = server.url(), tasks] {
+std::future<gort_test::child_result> start_master(const gort_test::nats_server& server, int tasks,
+                                                  const std::string& program = kCluster) {
+  return std::async(std::launch::async, [url = server.url(), tasks, program] {
     return gort_test::run_child(
-        kCluster, {"master", "--nats", url, "--tasks", std::to_string(tasks), "--timeout", "60s"},
+        program, {"master", "--nats", url, "--tasks", std::to_string(tasks), "--timeout", "60s"},
         120s);
   });
 }
@@ -115,7 +117,8 @@ TEST_F(Cluster, AWorkerKilledMidRunLosesNoTask) {
   doomed.kill();
   const auto result = master.get();
   expect_every_task_once(result, 150);
-  EXPECT_THAT(result.out, testing::ContainsRegex("master: [0-9]+ tasks were delivered more than once"));
+  EXPECT_THAT(result.out,
+              testing::ContainsRegex("master: [0-9]+ tasks were delivered more than once"));
   std::cout << result.out.substr(result.out.rfind("master: ", result.out.rfind("master: ") - 1));
 }
 
@@ -137,6 +140,36 @@ TEST_F(Cluster, AMasterStartedBeforeAnyWorkerWaitsForThem) {
   wait_for(server, "cluster.tasks", 80);  // every task is queued, and nobody takes them yet
   worker_process late(server, "late");
   expect_every_task_once(master.get(), 80);
+}
+
+// go_twin() is main.go built on Debian's Go client, in GOPATH mode: no downloads.
+std::string go_twin() {
+  static const std::string binary = [] {
+    ::setenv("GO111MODULE", "off", 1);
+    ::setenv("GOPATH", "/usr/share/gocode", 1);
+    const auto build = gort_test::run_child(
+        GO_EXECUTABLE, {"build", "-o", GO_TWIN_BINARY, CLUSTER_GO_SOURCE}, 300s);
+    EXPECT_EQ(build.exit_code, 0) << build.out << build.err;
+    return std::string(GO_TWIN_BINARY);
+  }();
+  return binary;
+}
+
+TEST_F(Cluster, TheGoTwinAndTheCppProgramShareOneServer) {
+  if (std::string(GO_EXECUTABLE).empty()) {
+    GTEST_SKIP() << "Go is not installed (scripts/install-deps.sh --go): Go twin not checked";
+  }
+  const std::string go = go_twin();
+  {  // the Go master, with a C++ worker and a Go worker
+    worker_process cpp(server, "cpp");
+    worker_process golang(server, "go", go);
+    expect_every_task_once(start_master(server, 100, go).get(), 100);
+    EXPECT_EQ(cpp.exit_status(10s), 0);
+    EXPECT_EQ(golang.exit_status(10s), 0);
+  }
+  worker_process golang(server, "go", go);  // and the C++ master with a Go worker
+  expect_every_task_once(start_master(server, 100).get(), 100);
+  EXPECT_EQ(golang.exit_status(10s), 0);
 }
 
 TEST_F(Cluster, BadUrlsNoServerNoCredentialsAndAWrongSubjectAreClearErrors) {
