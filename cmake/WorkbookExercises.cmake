@@ -43,6 +43,12 @@ function(workbook_exercises_from manifest)
     if(no_race_check)
       set(race_check OFF)
     endif()
+    # "nats": true, an exercise whose tasks come over NATS (gort::nats, and
+    # a nats-server its tests start: tests/cluster/nats_server.hpp).
+    string(JSON nats ERROR_VARIABLE no_nats GET "${json}" exercises ${i} nats)
+    if(NOT no_nats AND nats)
+      set_property(GLOBAL PROPERTY workbook_nats_${number}_${name} ON)
+    endif()
     workbook_exercise(${number} ${name} ${race_check})
     # Another correct way to write it, graded by the same tests: grading must
     # not hold a learner to the reference solution's way.
@@ -113,6 +119,11 @@ function(workbook_exercise_binary number name track runtime variable)
   add_executable(${test} ${PROJECT_SOURCE_DIR}/tests/exercises/${exercise}_test.cpp)
   target_link_libraries(${test} PRIVATE ${library} ${support})
   target_include_directories(${test} PRIVATE ${PROJECT_SOURCE_DIR}/tests/exercises)
+  get_property(nats GLOBAL PROPERTY workbook_nats_${exercise})
+  if(nats)
+    target_link_libraries(${library} PUBLIC gort::nats)
+    target_include_directories(${test} PRIVATE ${PROJECT_SOURCE_DIR}/tests/cluster)
+  endif()
   workbook_warnings(${test})
   # ENABLE_EXPORTS: -rdynamic, so leak reports name a goroutine's function (walk).
   set_target_properties(${test} PROPERTIES ENABLE_EXPORTS ON)

@@ -67,7 +67,7 @@ TEST(Manifest, ListsEveryExerciseFolderSolutionAndGradedTestOnce) {
   std::set<std::string> listed;
   for (const auto& e : manifest())
     EXPECT_TRUE(listed.insert(id_of(e)).second) << id_of(e) << " twice";
-  EXPECT_EQ(listed.size(), 22u);
+  EXPECT_EQ(listed.size(), 23u);
   EXPECT_EQ(folders(kRoot / "exercises"), listed) << "exercises/";
   EXPECT_EQ(folders(kRoot / "solutions"), listed) << "solutions/";
   EXPECT_EQ(folders(kRoot / "tests/exercises", "_test.cpp"), listed) << "tests/exercises/";

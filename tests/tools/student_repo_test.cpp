@@ -86,7 +86,7 @@ TEST(StudentRepo, BuildsAloneFailsEveryStubAndPassesEverySolution) {
   const auto list = gort_test::run_child((kBuild / "bin/workbook").string(),
                                          {"--build", kBuild.string(), "--root", kRepo.string(), "list"}, 60s);
   EXPECT_EQ(list.exit_code, 0) << list.err;
-  EXPECT_EQ(std::count(list.out.begin(), list.out.end(), '\n'), 22) << list.out;
+  EXPECT_EQ(std::count(list.out.begin(), list.out.end(), '\n'), 23) << list.out;
 
   const auto stubs = graded_tests();
   EXPECT_NE(stubs.exit_code, 0);

@@ -49,7 +49,7 @@ TEST(Workbook, ListShowsEveryExerciseAndWhereToStart) {
   EXPECT_LT(run.out.find("  04  ping_pong"), run.out.find("  03  fix_deadlock")) << "course order";
   EXPECT_LT(run.out.find("  19  locks_vs_channels"), run.out.find("  07  generator"))
       << "course order";
-  EXPECT_EQ(std::count(run.out.begin(), run.out.end(), '\n'), 22);
+  EXPECT_EQ(std::count(run.out.begin(), run.out.end(), '\n'), 23);
 }
 
 TEST(Workbook, CheckExplainsTheFirstFailureAndOffersAHint) {
@@ -98,11 +98,11 @@ TEST(Workbook, GradePrintsTheScoreAndWritesPoints) {
   EXPECT_EQ(run.exit_code, 1) << "untouched stubs complete nothing";
   EXPECT_THAT(run.out, HasSubstr("01   sum_in_background            1   0/5     0/1   to do"));
   EXPECT_THAT(run.out,
-              testing::ContainsRegex("exercises: 0/22 complete, 0/[0-9]+ tests, 0/22 points"));
+              testing::ContainsRegex("exercises: 0/23 complete, 0/[0-9]+ tests, 0/23 points"));
   std::ifstream in(points);
   std::stringstream json;
   json << in.rdbuf();
-  EXPECT_THAT(json.str(), HasSubstr("\"complete\": 0,\n  \"total\": 22"));
+  EXPECT_THAT(json.str(), HasSubstr("\"complete\": 0,\n  \"total\": 23"));
 }
 
 TEST(Workbook, WrongNumbersAndFoldersAreClearErrors) {
@@ -182,7 +182,7 @@ TEST(WorkbookZh, GradePrintsTheScoreTableInChinese) {
   EXPECT_EQ(run.exit_code, 1);
   EXPECT_THAT(run.out, testing::StartsWith("编号 练习"));
   EXPECT_THAT(run.out, HasSubstr("01   sum_in_background            1   0/5     0/1   未完成"));
-  EXPECT_THAT(run.out, testing::ContainsRegex("练习：完成 0/22，测试 0/[0-9]+，分数 0/22"));
+  EXPECT_THAT(run.out, testing::ContainsRegex("练习：完成 0/23，测试 0/[0-9]+，分数 0/23"));
 }
 
 TEST(WorkbookZh, LangFlagOverridesTheLocaleBothWays) {
