@@ -9,6 +9,7 @@
 #include <mutex>
 
 #include "dump.hpp"
+#include "gort/detail/check.hpp"
 #include "goroutine.hpp"
 #include "trace.hpp"
 
@@ -55,6 +56,13 @@ void fatal(std::string_view message) noexcept {
     std::fputc('\n', stderr);
     write_goroutine(stderr, *g, true);
   }
+  end_report();
+}
+
+void invariant_broken(const char* what, const char* condition, const char* file, int line) noexcept {
+  begin_report();
+  std::fprintf(stderr, "fatal error: runtime: invariant broken: %s\n(%s, at %s:%d)\n\n", what, condition, file, line);
+  write_all_goroutines(stderr, current_goroutine());  // the caller as running, as Go's throw shows it
   end_report();
 }
 

@@ -129,6 +129,8 @@ void unpark(wake_token& token) noexcept {
   goroutine* const g = owner.owner();  // read now: a plain thread's parker may end with the lock
   {
     std::lock_guard<boost::fibers::detail::spinlock> lock(owner.lock);
+    GORT_CHECK(token.claimed.load(std::memory_order_relaxed), "unpark() comes after the token's claim");
+    GORT_CHECK(!token.signalled, "unpark() runs at most once per token");
     token.signalled = true;
     if (!token.parked) return;
     wake_up(owner);

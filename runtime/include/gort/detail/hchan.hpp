@@ -21,6 +21,7 @@
 #include <utility>
 
 #include "gort/detail/chaos.hpp"
+#include "gort/detail/check.hpp"
 #include "gort/detail/park.hpp"
 
 namespace gort {
@@ -57,6 +58,7 @@ class hchan {
     }
     wake_token token;
     waiter w{.token = &token, .slot = &value};
+    GORT_CHECK(!closed_, "once closed, a channel queues no waiter");
     sendq_.push_back(&w);
     lock.release();
     park(token, lock_, wait_reason::chan_send);
@@ -77,6 +79,7 @@ class hchan {
     }
     wake_token token;
     waiter w{.token = &token, .slot = &out};
+    GORT_CHECK(!closed_, "once closed, a channel queues no waiter");
     recvq_.push_back(&w);
     lock.release();
     park(token, lock_, wait_reason::chan_receive);

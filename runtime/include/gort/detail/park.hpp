@@ -22,6 +22,7 @@
 #include <cstddef>
 #include <span>
 
+#include "gort/detail/check.hpp"
 #include "gort/detail/spinlock.hpp"
 
 namespace gort::detail {
@@ -77,6 +78,7 @@ class waitq {
   bool empty() const noexcept { return first_ == nullptr; }
 
   void push_back(waiter* w) noexcept {
+    GORT_CHECK(!w->queued, "a waiter is in at most one queue");
     w->prev = last_;
     w->next = nullptr;
     w->queued = true;
@@ -89,6 +91,7 @@ class waitq {
   }
 
   void push_front(waiter* w) noexcept {
+    GORT_CHECK(!w->queued, "a waiter is in at most one queue");
     w->prev = nullptr;
     w->next = first_;
     w->queued = true;
@@ -117,6 +120,7 @@ class waitq {
       waiter* w = first_;
       remove(w);
       if (w->token->claim()) {
+        GORT_CHECK(w->token->winner == nullptr, "a wake token is claimed at most once");
         w->token->winner = w;
         return w;
       }
