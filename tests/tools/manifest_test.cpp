@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <regex>
@@ -169,18 +170,28 @@ TEST(Manifest, CourseOrderNeedsNothingTaughtLater) {
   }
 }
 
-TEST(Manifest, TheBookOffersEachExerciseAfterItsLastExampleInCourseOrder) {
-  const std::string book = read(kRoot / "book.md");
+// edition is how one book words an exercise's offer, its entry and the
+// heading of its chapter's exercises.
+struct edition {
+  std::string file;
+  std::function<std::string(const std::string&number, const std::string&name)> offer, entry;
+  std::function<std::string(int chapter)> exercises_heading;
+};
+
+// expect_offers() checks that book offers each exercise once, in the section
+// of its last example and in course order, and lists it among its chapter's.
+void expect_offers(const edition& e) {
+  const std::string book = read(kRoot / e.file);
   std::size_t previous_try = 0;
   std::size_t previous_entry = 0;
-  for (const auto& e : manifest()) {
-    const std::string number = e.at("number");
-    const std::string name = e.at("name");
-    const auto examples = e.at("examples").get<std::vector<std::string>>();
+  for (const auto& x : manifest()) {
+    const std::string number = x.at("number");
+    const std::string name = x.at("name");
+    const auto examples = x.at("examples").get<std::vector<std::string>>();
     const std::string last = *std::max_element(examples.begin(), examples.end());
-    const std::string offer = "**Try exercise " + number + " now:** " + name;
+    const std::string offer = e.offer(number, name);
     const auto at = book.find(offer);
-    ASSERT_NE(at, std::string::npos) << offer;
+    ASSERT_NE(at, std::string::npos) << e.file << ": " << offer;
     EXPECT_EQ(book.find(offer, at + 1), std::string::npos) << offer << " twice";
     const auto section = book.rfind("\n### ", at);
     EXPECT_EQ(book.compare(section + 5, 3, last + " "), 0)
@@ -188,44 +199,37 @@ TEST(Manifest, TheBookOffersEachExerciseAfterItsLastExampleInCourseOrder) {
     EXPECT_GT(at, previous_try) << offer << " comes before the exercise listed before it";
     previous_try = at;
 
-    const std::string entry = "**" + number + " " + name + ".**";
+    const std::string entry = e.entry(number, name);
     const auto entry_at = book.find(entry);
-    ASSERT_NE(entry_at, std::string::npos) << entry;
-    const int chapter = e.at("chapter");
-    const auto heading = book.rfind("\n### Exercises for chapter ", entry_at);
-    EXPECT_EQ(book.compare(heading, 28, "\n### Exercises for chapter " + std::to_string(chapter)),
-              0)
-        << entry << " is not among chapter " << chapter << "'s exercises";
+    ASSERT_NE(entry_at, std::string::npos) << e.file << ": " << entry;
+    const std::string heading = e.exercises_heading(x.at("chapter").get<int>());
+    EXPECT_EQ(book.rfind("\n### ", entry_at), book.rfind(heading, entry_at))
+        << entry << " is not among its chapter's exercises";
     EXPECT_GT(entry_at, previous_entry) << entry << " is out of course order";
     previous_entry = entry_at;
   }
 }
 
-TEST(Manifest, TheChineseBookOffersEachExerciseWhereTheEnglishOneDoes) {
-  const std::string book = read(kRoot / "book.zh.md");
-  std::size_t previous_try = 0;
-  for (const auto& e : manifest()) {
-    const std::string number = e.at("number");
-    const auto examples = e.at("examples").get<std::vector<std::string>>();
-    const std::string last = *std::max_element(examples.begin(), examples.end());
-    const std::string offer = "**现在做练习 " + number + "：** " + e.at("name").get<std::string>();
-    const auto at = book.find(offer);
-    ASSERT_NE(at, std::string::npos) << offer;
-    EXPECT_EQ(book.find(offer, at + 1), std::string::npos) << offer << " twice";
-    const auto section = book.rfind("\n### ", at);
-    EXPECT_EQ(book.compare(section + 5, 3, last + " "), 0)
-        << offer << " is not in the section of example " << last;
-    EXPECT_GT(at, previous_try) << offer << " comes before the exercise listed before it";
-    previous_try = at;
+TEST(Manifest, TheBookOffersEachExerciseAfterItsLastExampleInCourseOrder) {
+  expect_offers(
+      {"book.md",
+       [](const std::string& n, const std::string& name) {
+         return "**Try exercise " + n + " now:** " + name;
+       },
+       [](const std::string& n, const std::string& name) { return "**" + n + " " + name + ".**"; },
+       [](int chapter) {
+         return "\n### Exercises for chapter " + std::to_string(chapter) + "\n";
+       }});
+}
 
-    const std::string entry = "**" + number + " " + e.at("name").get<std::string>() + "。**";
-    const auto entry_at = book.find(entry);
-    ASSERT_NE(entry_at, std::string::npos) << entry;
-    const std::string heading =
-        "\n### 第 " + std::to_string(e.at("chapter").get<int>()) + " 章的练习\n";
-    EXPECT_EQ(book.rfind("\n### 第 ", entry_at), book.rfind(heading, entry_at))
-        << entry << " is not among its chapter's exercises";
-  }
+TEST(Manifest, TheChineseBookOffersEachExerciseWhereTheEnglishOneDoes) {
+  expect_offers(
+      {"book.zh.md",
+       [](const std::string& n, const std::string& name) {
+         return "**现在做练习 " + n + "：** " + name;
+       },
+       [](const std::string& n, const std::string& name) { return "**" + n + " " + name + "。**"; },
+       [](int chapter) { return "\n### 第 " + std::to_string(chapter) + " 章的练习\n"; }});
 }
 
 }  // namespace
