@@ -12,19 +12,18 @@
 // so an unpark() that finds the token parked finds the fiber switched out too.
 #include "gort/detail/park.hpp"
 
-#include "gort/detail/chaos.hpp"
-
 #include <time.h>
 
-#include <boost/fiber/scheduler.hpp>
 #include <chrono>
 #include <condition_variable>
 #include <mutex>
 
 #include "goroutine.hpp"
+#include "gort/detail/chaos.hpp"
 #include "liveness.hpp"
 #include "pool.hpp"
 #include "sanitizers.hpp"
+#include "scheduler.hpp"
 #include "trace.hpp"
 
 namespace gort::detail {
@@ -79,26 +78,6 @@ struct plain_sleeper : parker {
 
 plain_sleeper& as_plain(parker& p) noexcept { return static_cast<plain_sleeper&>(p); }
 
-// sleep() switches the calling goroutine out until it is woken; the lock is
-// released once it is switched out.
-//
-// Boost releases it from the context that runs next, through the lock
-// object: first the spinlock, then the object's "owns" flag. A goroutine's
-// own stack must not hold that object: once the spinlock is free, an
-// unpark() on another thread may resume the goroutine there, and it may park
-// again with a new lock object at the same address before the old flag is
-// written, which then clears the new object's flag (the stress suite saw
-// "Operation not permitted" thrown from the next switch). So the object is
-// the thread's (processor::switch_lock), written by this thread only.
-void sleep(parker& p, std::unique_lock<boost::fibers::detail::spinlock>& lock) noexcept {
-  tsan_release(lock.mutex());  // Boost's release of it, after the switch, is invisible to TSan
-  processor& here = *current_processor();
-  here.switch_lock = std::move(lock);
-  boost::fibers::scheduler* thread_scheduler = p.context()->get_scheduler();
-  thread_scheduler->detach_worker_context(p.context());
-  thread_scheduler->suspend(here.switch_lock);
-}
-
 }  // namespace
 
 parker* current_parker() noexcept {
@@ -119,7 +98,7 @@ void park(wake_token& token, std::span<spinlock* const> held, wait_reason why) {
     as_plain(self).wakeup.wait(lock, [&] { return token.signalled; });
     return;
   }
-  sleep(self, lock);
+  switch_out(*g, lock);
   now_on_stack_of(*g);
   chaos::point();  // just woken: let whoever else is runnable go first, sometimes
 }
@@ -129,7 +108,8 @@ void unpark(wake_token& token) noexcept {
   goroutine* const g = owner.owner();  // read now: a plain thread's parker may end with the lock
   {
     std::lock_guard<boost::fibers::detail::spinlock> lock(owner.lock);
-    GORT_CHECK(token.claimed.load(std::memory_order_relaxed), "unpark() comes after the token's claim");
+    GORT_CHECK(token.claimed.load(std::memory_order_relaxed),
+               "unpark() comes after the token's claim");
     GORT_CHECK(!token.signalled, "unpark() runs at most once per token");
     token.signalled = true;
     if (!token.parked) return;
@@ -149,10 +129,7 @@ void block_forever(wait_reason why) {
   if (self.owner() == nullptr) {
     for (;;) as_plain(self).wakeup.wait(lock);
   }
-  for (;;) {
-    self.context()->suspend(lock);
-    lock.lock();
-  }
+  switch_out_forever(*self.owner(), lock);
 }
 
 }  // namespace gort::detail

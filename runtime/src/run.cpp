@@ -14,7 +14,6 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <boost/fiber/operations.hpp>
 #include <charconv>
 #include <cstdio>
 #include <cstdlib>
@@ -25,13 +24,13 @@
 
 #include "cpu_quota.hpp"
 #include "dump.hpp"
-#include "gort/detail/chaos.hpp"
 #include "fatal.hpp"
 #include "goroutine.hpp"
-#include "liveness.hpp"
+#include "gort/detail/chaos.hpp"
 #include "gort/runtime.hpp"
+#include "liveness.hpp"
 #include "pool.hpp"
-#include "sanitizers.hpp"
+#include "scheduler.hpp"
 #include "small_blocks.hpp"
 #include "stack_pool.hpp"
 #include "trace.hpp"
@@ -84,7 +83,7 @@ int default_maxprocs() { return env_maxprocs().value_or(num_cpu()); }
 // debugging: what a run shows of itself (trace.hpp, schedtrace.hpp) and
 // whether its schedules are randomized (gort/detail/chaos.hpp).
 struct debugging {
-  std::string trace;  // the trace file; empty: none
+  std::string trace;                        // the trace file; empty: none
   std::chrono::milliseconds schedtrace{0};  // 0: no schedtrace
   std::optional<std::uint64_t> chaos_seed;
 };
@@ -106,7 +105,8 @@ std::variant<debugging, std::string> debugging_for(const options& opts) {
   if (const char* text = std::getenv("GORT_CHAOS"); text != nullptr && *text != '\0') {
     wanted.chaos_seed = whole_number<std::uint64_t>(text);
     if (!wanted.chaos_seed) {
-      return std::string("GORT_CHAOS is '") + text + "'; use a seed, a whole number like GORT_CHAOS=42";
+      return std::string("GORT_CHAOS is '") + text +
+             "'; use a seed, a whole number like GORT_CHAOS=42";
     }
   }
   return wanted;
@@ -119,8 +119,8 @@ std::optional<std::string> options_error(const options& opts) {
     return "options.maxprocs is " + std::to_string(opts.maxprocs) +
            "; use 0 (GOMAXPROCS or num_cpu) or a positive thread count";
   }
-  if (opts.stack_size != 0 &&
-      (opts.stack_size < stack_pool::kMinStackSize || opts.stack_size > stack_pool::kMaxStackSize)) {
+  if (opts.stack_size != 0 && (opts.stack_size < stack_pool::kMinStackSize ||
+                               opts.stack_size > stack_pool::kMaxStackSize)) {
     return "options.stack_size is " + std::to_string(opts.stack_size) + " bytes; use 0 (default " +
            std::to_string(stack_pool::kDefaultStackSize) + ") or " +
            std::to_string(stack_pool::kMinStackSize) + " to " +
@@ -146,9 +146,12 @@ int affinity_cpus() {
 namespace detail {
 
 void* task::operator new(std::size_t size) { return small_blocks::allocate(size); }
-void task::operator delete(void* block, std::size_t size) noexcept { small_blocks::deallocate(block, size); }
+void task::operator delete(void* block, std::size_t size) noexcept {
+  small_blocks::deallocate(block, size);
+}
 
-void spawn(std::unique_ptr<task> body, std::string label, const char* type_name, const void* entry) {
+void spawn(std::unique_ptr<task> body, std::string label, const char* type_name,
+           const void* entry) {
   processor* p = current_processor();
   if (p == nullptr) fatal("gort::go called outside gort::run: start goroutines from a goroutine");
   p->owner.spawn(std::move(body), std::move(label), type_name, entry);
@@ -168,8 +171,8 @@ int run(const options& opts, std::function<void()> main_goroutine) {
     std::cerr << "gort::run: the main goroutine is an empty std::function\n";
     return 2;
   }
-  const int procs = opts.maxprocs > 0 ? std::min(opts.maxprocs, detail::pool::kMaxProcs)
-                                      : default_maxprocs();
+  const int procs =
+      opts.maxprocs > 0 ? std::min(opts.maxprocs, detail::pool::kMaxProcs) : default_maxprocs();
   const std::size_t stack =
       opts.stack_size != 0 ? opts.stack_size : detail::stack_pool::kDefaultStackSize;
   const auto wanted = debugging_for(opts);
@@ -203,13 +206,11 @@ int run(const options& opts, std::function<void()> main_goroutine) {
 
 int run(std::function<void()> main_goroutine) { return run(options{}, std::move(main_goroutine)); }
 
-void gosched() {
-  boost::this_fiber::yield();
-  detail::now_on_own_stack();
-}
+void gosched() { detail::yield(); }
 
 void goexit() {
-  if (detail::current_goroutine() == nullptr) detail::fatal("gort::goexit called outside a goroutine");
+  if (detail::current_goroutine() == nullptr)
+    detail::fatal("gort::goexit called outside a goroutine");
   throw detail::goexit_signal{};
 }
 

@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: MIT
+// processor: one pool thread's share of the scheduler (Go's P and M in one),
+// and run_list, the FIFO its run queue is made of.
+//
+// Like Go's P, each processor has a runnext slot besides its FIFO runq: the
+// goroutine just readied by a channel hand-off, or just started by go(), runs
+// next on the same thread, so two goroutines talking through a channel stay
+// on one thread and one cache. Other threads leave a runnext alone while they
+// spin, and take it only on their last look before they sleep, when its
+// owner has been busy for the whole spin.
+//
+// Invariants:
+//   - A runnable goroutine's record is in exactly one place: a processor's
+//     runnext or runq, or the pool's global queue. Running, blocked and
+//     sleeping ones are in none.
+//   - runq_size is the length of runq, changed under runq_lock with it.
+// Lock order: no two run-queue locks are ever held together (steal_into
+// releases the victim's before it takes the thief's); a processor's
+// park_mutex is taken after the pool's idle_mutex_.
+#pragma once
+
+#include <atomic>
+#include <boost/fiber/context.hpp>
+#include <boost/fiber/detail/spinlock.hpp>
+#include <condition_variable>
+#include <cstddef>
+#include <mutex>
+#include <thread>
+
+#include "goroutine.hpp"
+#include "gort/detail/spinlock.hpp"
+#include "tsan_fiber.hpp"
+
+namespace boost::fibers {
+class scheduler;
+}
+
+namespace gort::detail {
+
+class pool;
+
+// run_list: a FIFO of runnable goroutines, linked through goroutine::next_runnable.
+class run_list {
+ public:
+  bool empty() const noexcept { return head_ == nullptr; }
+  void push_back(goroutine* g) noexcept;
+  goroutine* pop_front() noexcept;
+
+ private:
+  goroutine* head_ = nullptr;
+  goroutine* tail_ = nullptr;
+};
+
+// processor: one pool thread's share of the scheduler (Go's P and M in one).
+struct processor {
+  processor(pool& owner_pool, int position) : owner(owner_pool), index(position) {}
+
+  void push(goroutine* g) noexcept;
+  // push_next() puts g in runnext; the goroutine it displaces goes to the runq's tail.
+  void push_next(goroutine* g) noexcept;
+  // pop() is the owner's pick: runnext first, unless it has been picked
+  // kRunnextStreak times in a row while the runq waits; then the runq's head.
+  goroutine* pop() noexcept;
+  // steal_into() moves about half of this runq to thief's and returns one goroutine.
+  goroutine* steal_into(processor& thief) noexcept;
+  goroutine* steal_next() noexcept { return runnext.exchange(nullptr); }
+
+  static constexpr int kRunnextStreak = 32;
+  static constexpr int kGlobalEvery = 61;  // Go's schedtick % 61: the global queue is never starved
+
+  pool& owner;
+  const int index;
+  std::thread thread;
+  // This thread's Boost.Fiber scheduler. Fibers are attached through it, not
+  // through the active context, which may be a goroutine that just detached.
+  boost::fibers::scheduler* scheduler = nullptr;
+  // This thread's main context while it waits, out of every queue, for the
+  // pool to stop (processor_main); this thread only.
+  boost::fibers::context* waiting_main = nullptr;
+  // The parker lock a goroutine parking on this thread hands to Boost, which
+  // releases it after the switch (park.cpp: sleep); this thread's only.
+  std::unique_lock<boost::fibers::detail::spinlock> switch_lock;
+  // The ThreadSanitizer fibers of this thread's main and dispatcher contexts (tsan_fiber.hpp).
+  [[no_unique_address]] tsan_fiber tsan_main;
+  [[no_unique_address]] tsan_fiber tsan_dispatcher;
+
+  spinlock runq_lock;  // guards runq; never held while parking or waking
+  run_list runq;
+  std::atomic<std::size_t> runq_size{0};
+  std::atomic<goroutine*> runnext{nullptr};
+  // Owner-only: runnext picks in a row (two goroutines handing a value back
+  // and forth would otherwise starve the runq: there is no preemption), and
+  // picks since the global queue was last looked at first.
+  int runnext_streak = 0;
+  int ticks = 0;
+  // Set by park() when its last look found a runnext worth stealing; find_work() takes it.
+  bool steal_next_allowed = false;
+
+  // bind_to_calling_thread() makes this the calling thread's current_processor().
+  void bind_to_calling_thread() noexcept;
+  // wake() ends this thread's current or next park.
+  void wake() noexcept;
+
+  std::mutex park_mutex;  // wake_pending is set under it, so park_cv misses no wake-up
+  std::condition_variable park_cv;
+  std::atomic<bool> wake_pending{false};
+};
+
+// current_processor() is the processor of the calling pool thread; nullptr elsewhere.
+processor* current_processor() noexcept;
+
+}  // namespace gort::detail
