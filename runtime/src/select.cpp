@@ -13,34 +13,24 @@
 //     until the select removes them after waking.
 // Lock order: channel locks in ascending address order (a channel used by
 // several cases is locked once), released in reverse; park() releases them.
+#include "gort/select.hpp"
+
 #include <algorithm>
 #include <cstdint>
 
-#include "gort/select.hpp"
-
 #include "gort/detail/chaos.hpp"
+#include "random.hpp"
 
 namespace gort::detail {
 namespace {
 
-// random_below() is a fast per-thread generator (xorshift64*) for the poll order.
-std::uint32_t random_below(std::uint32_t bound) noexcept {
-  thread_local std::uint64_t state =
-      0x9E3779B97F4A7C15ULL ^ reinterpret_cast<std::uintptr_t>(&state);
-  state ^= state >> 12;
-  state ^= state << 25;
-  state ^= state >> 27;
-  const std::uint64_t r = state * 0x2545F4914F6CDD1DULL;
-  return static_cast<std::uint32_t>(((r >> 32) * bound) >> 32);
-}
-
-// shuffled_ready_order() fills order with the non-nil cases in random order
+// shuffled_order() fills order with the non-nil cases in random order
 // (inside-out Fisher–Yates) and returns how many there are.
 std::size_t shuffled_order(std::span<select_case* const> cases, std::span<std::uint16_t> order) {
   std::size_t n = 0;
   for (std::size_t i = 0; i < cases.size(); ++i) {
     if (cases[i]->channel_lock() == nullptr) continue;
-    const std::size_t j = random_below(static_cast<std::uint32_t>(n + 1));
+    const std::size_t j = thread_random().below(static_cast<std::uint32_t>(n + 1));
     order[n] = order[j];
     order[j] = static_cast<std::uint16_t>(i);
     ++n;
