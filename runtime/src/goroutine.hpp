@@ -66,7 +66,9 @@ class goroutine final : public boost::fibers::fiber_properties {
         sleeper(nullptr, this) {}
 
   static void* operator new(std::size_t size) { return small_blocks::allocate(size); }
-  static void operator delete(void* block, std::size_t size) noexcept { small_blocks::deallocate(block, size); }
+  static void operator delete(void* block, std::size_t size) noexcept {
+    small_blocks::deallocate(block, size);
+  }
 
   bool counted() const noexcept { return what != role::system; }
   // started() is false until a processor first runs it: a goroutine gets its
@@ -77,16 +79,17 @@ class goroutine final : public boost::fibers::fiber_properties {
   pool& owner;
   const std::uint64_t id;  // Go's goroutine id: main is 1; the timer service is 0
   const role what;
-  const std::string label;      // the name given to go(), if any, for dumps
-  const char* const type_name;  // else the mangled type of the callable it runs
-  const void* const entry;      // the function it runs, if a plain function (for its name)
-  parker sleeper;           // its context is set when the goroutine starts running
+  const std::string label;             // the name given to go(), if any, for dumps
+  const char* const type_name;         // else the mangled type of the callable it runs
+  const void* const entry;             // the function it runs, if a plain function (for its name)
+  parker sleeper;                      // its context is set when the goroutine starts running
   goroutine* next_runnable = nullptr;  // its link in a run queue (pool.hpp) while runnable
-  goroutine* prev_live = nullptr;  // the registry of live goroutines (dump.cpp)
+  goroutine* prev_live = nullptr;      // the registry of live goroutines (dump.cpp)
   goroutine* next_live = nullptr;
   // Written only while a trace is recorded (trace.hpp): the flow that readied
   // it, what it last blocked on, and its name.
   std::uint64_t trace_flow = 0;
+  bool trace_unannounced = false;  // made outside the pool: its `go` event is still to come
   const void* trace_object = nullptr;
   const std::string* trace_name = nullptr;
   // Its stack, once it has one (sanitizers.hpp), and its ThreadSanitizer fiber.
@@ -94,6 +97,13 @@ class goroutine final : public boost::fibers::fiber_properties {
   std::size_t stack_size = 0;
   [[no_unique_address]] tsan_fiber tsan;
 };
+
+// fall_asleep() and wake_up(): p's lock held, as its sleeper parks and as it
+// is woken (goroutine.cpp, with the rest of a goroutine's life). They keep the
+// dump's view, the deadlock detector's count (liveness.hpp) and the trace in
+// step; object is what the sleeper waits on (its lock's address), if anything.
+void fall_asleep(parker& p, wait_reason why, const void* object) noexcept;
+void wake_up(parker& p) noexcept;
 
 // current_goroutine() is the calling goroutine's record; nullptr on a thread
 // that is not running a goroutine.

@@ -12,56 +12,18 @@
 // so an unpark() that finds the token parked finds the fiber switched out too.
 #include "gort/detail/park.hpp"
 
-#include <time.h>
-
 #include <chrono>
 #include <condition_variable>
 #include <mutex>
 
 #include "goroutine.hpp"
 #include "gort/detail/chaos.hpp"
-#include "liveness.hpp"
 #include "pool.hpp"
 #include "sanitizers.hpp"
 #include "scheduler.hpp"
-#include "trace.hpp"
 
 namespace gort::detail {
 namespace {
-
-// coarse_now() is the monotonic clock at scheduler-tick resolution: dumps
-// show waits in whole minutes, and it costs a fraction of a precise reading.
-std::chrono::steady_clock::rep coarse_now() noexcept {
-  timespec now{};
-  ::clock_gettime(CLOCK_MONOTONIC_COARSE, &now);
-  const auto since_boot = std::chrono::seconds(now.tv_sec) + std::chrono::nanoseconds(now.tv_nsec);
-  return std::chrono::duration_cast<std::chrono::steady_clock::duration>(since_boot).count();
-}
-
-// fall_asleep() and wake_up(): the parker's lock held. They keep the dump's
-// view, the deadlock detector's counts (liveness.hpp) and the trace in step.
-// object is what the sleeper waits on (its lock's address), if anything.
-void fall_asleep(parker& p, wait_reason why, const void* object) noexcept {
-  p.reason = why;
-  p.asleep_since = coarse_now();
-  p.asleep = true;
-  if (goroutine* g = p.owner()) {
-    if (trace::on()) trace::blocked(*g, why, object);
-    if (g->counted()) liveness::goroutine_parked();
-  } else {
-    liveness::thread_blocked();
-  }
-}
-
-void wake_up(parker& p) noexcept {
-  p.asleep = false;
-  if (goroutine* g = p.owner()) {
-    if (trace::on()) trace::unblocked(*g);
-    if (g->counted()) liveness::goroutine_unparked();
-  } else {
-    liveness::thread_unblocked();
-  }
-}
 
 // plain_sleeper: a plain OS thread's parker (a test's main thread, a thread
 // of the learner's), which sleeps on a condition variable of its own.

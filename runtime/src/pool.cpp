@@ -28,13 +28,12 @@ pool::~pool() {
 }
 
 void pool::start(std::unique_ptr<task> main_goroutine) {
-  main_body_ = std::move(main_goroutine);
-  // Goroutine 1 counts as running from now, before run()'s caller blocks in
-  // wait_main(), not from when processor 0 gets to launch it: in between, the
-  // deadlock watchdog would see a blocked caller, no goroutine running, and
-  // (leftovers of an earlier run aside) report a deadlock that is not one.
-  goroutines_.fetch_add(1);
-  liveness::goroutine_started();
+  // Goroutine 1 is made (and counts as running) here, before run()'s caller
+  // blocks in wait_main(): otherwise the deadlock watchdog could see a
+  // blocked caller and no goroutine running, and report a deadlock that is
+  // not one. Both go to the global queue, where the first thread takes them.
+  launch(std::move(main_goroutine), goroutine::role::main, "main", nullptr, nullptr);
+  timers_.start();
   start_processors(maxprocs());
   if (schedtrace_.count() > 0) reporter_ = std::make_unique<sched_reporter>(*this, schedtrace_);
 }
@@ -130,10 +129,6 @@ void pool::processor_main(processor& self) {
   if (trace::on()) trace::thread_started();
   boost::fibers::use_scheduling_algorithm<pool_algorithm>(self);
   self.scheduler = boost::fibers::context::active()->get_scheduler();
-  if (self.index == 0) {
-    timers_.start();
-    launch(std::move(main_body_), goroutine::role::main, "main", nullptr, nullptr);
-  }
   // The main context waits for the stop out of every queue; pick_next()
   // gives it back once stopping_ is set. (Not on a Boost condition variable:
   // its notifier wakes this thread's scheduler through Boost after making the

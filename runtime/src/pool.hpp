@@ -66,7 +66,7 @@ class pool {
   // ~pool() waits for outside threads still inside ready().
   ~pool();
 
-  // start() launches the threads; processor 0 starts main_goroutine as goroutine 1.
+  // start() starts main_goroutine as goroutine 1, the timer service and the threads.
   void start(std::unique_ptr<task> main_goroutine);
   // wait_main() blocks the calling OS thread until goroutine 1 returns.
   void wait_main();
@@ -203,7 +203,6 @@ class pool {
 
   alignas(64) std::atomic<int> goroutines_{0};         // bumped by every goroutine's start and end
   alignas(64) std::atomic<std::uint64_t> next_id_{1};  // by spawners only
-  std::unique_ptr<task> main_body_;
   std::atomic<bool> main_goexited_{false};
   std::atomic<int> outside_wakers_{0};  // threads not of this pool inside ready()
   std::atomic<bool> abandoned_{false};  // finish() returned (or is returning) with goroutines left

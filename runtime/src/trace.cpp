@@ -454,6 +454,13 @@ void stop() noexcept {
 
 void created(goroutine& g) noexcept {
   if (!recording.load(std::memory_order_relaxed)) return;
+  // Made by a thread outside the pool (main and the timer service, by
+  // run()'s caller), which has no track: the thread that first runs it
+  // writes the `go` event instead (switched()).
+  if (current_processor() == nullptr) {
+    g.trace_unannounced = true;
+    return;
+  }
   event e;
   e.when = std::chrono::steady_clock::now();
   e.what = kind::create;
@@ -484,6 +491,7 @@ void switched(goroutine* next) noexcept {
     append(end);
   }
   if (next == nullptr) return;
+  if (std::exchange(next->trace_unannounced, false)) created(*next);
   event begin;
   begin.when = now;
   begin.what = kind::begin;

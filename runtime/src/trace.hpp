@@ -51,7 +51,7 @@ void stop() noexcept;
 // The hooks. g is the goroutine the event is about; the caller's own
 // goroutine (if any) is the one that caused it.
 void thread_started() noexcept;                 // a pool thread, before it runs goroutines
-void created(goroutine& g) noexcept;            // go(): g is new
+void created(goroutine& g) noexcept;            // go(): g is new (made outside the pool: see trace.cpp)
 void readied() noexcept;                        // a goroutine became runnable
 void switched(goroutine* next) noexcept;       // the calling pool thread runs next (nullptr: none)
 void blocked(goroutine& g, wait_reason why, const void* object) noexcept;  // g parks on object
