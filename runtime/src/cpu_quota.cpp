@@ -3,10 +3,11 @@
 #include "cpu_quota.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <fstream>
 #include <sstream>
+
+#include "parse.hpp"
 
 namespace gort::detail {
 namespace {
@@ -15,14 +16,6 @@ std::string_view trim(std::string_view s) {
   const auto first = s.find_first_not_of(" \t\r\n");
   if (first == std::string_view::npos) return {};
   return s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1);
-}
-
-std::optional<long long> parse_integer(std::string_view s) {
-  s = trim(s);
-  long long value = 0;
-  const auto [end, error] = std::from_chars(s.data(), s.data() + s.size(), value);
-  if (error != std::errc{} || end != s.data() + s.size()) return std::nullopt;
-  return value;
 }
 
 std::vector<std::string_view> split(std::string_view s, char sep) {
@@ -65,11 +58,13 @@ std::optional<double> limit_at(const std::filesystem::path& dir, bool v2) {
 std::optional<double> parse_cpu_max(std::string_view text) {
   const auto fields = split(trim(text), ' ');
   if (fields.size() != 2 || fields[0] == "max") return std::nullopt;
-  return quota_over_period(parse_integer(fields[0]), parse_integer(fields[1]));
+  return quota_over_period(parse_number<long long>(trim(fields[0])),
+                           parse_number<long long>(trim(fields[1])));
 }
 
 std::optional<double> parse_cfs_quota(std::string_view quota_us, std::string_view period_us) {
-  return quota_over_period(parse_integer(quota_us), parse_integer(period_us));
+  return quota_over_period(parse_number<long long>(trim(quota_us)),
+                           parse_number<long long>(trim(period_us)));
 }
 
 std::vector<cgroup_mount> parse_mountinfo(std::string_view mountinfo) {

@@ -19,9 +19,7 @@ pool::pool(int maxprocs, std::size_t stack_size, bool virtual_time,
     : maxprocs_(maxprocs),
       stacks_(stack_pool::for_size(stack_size)),
       timers_(*this, virtual_time),
-      schedtrace_(schedtrace) {
-  if (virtual_time) liveness::add_virtual_clock(timers_);
-}
+      schedtrace_(schedtrace) {}
 
 pool::~pool() {
   while (outside_wakers_.load() != 0) std::this_thread::yield();
@@ -181,7 +179,6 @@ bool pool::claim_stop() noexcept {
 void pool::stop_threads() {
   reporter_.reset();
   timers_.stop();
-  if (timers_.is_virtual()) liveness::remove_virtual_clock(timers_);
   stopping_.store(true);
   for_each_started([](processor& p) { p.wake(); });
 }

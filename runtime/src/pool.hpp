@@ -48,7 +48,7 @@
 #include "processor.hpp"
 #include "schedtrace.hpp"
 #include "stack_pool.hpp"
-#include "timers.hpp"
+#include "timer_queue.hpp"
 
 namespace gort::detail {
 

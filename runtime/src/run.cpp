@@ -14,7 +14,6 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <charconv>
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
@@ -28,12 +27,13 @@
 #include "goroutine.hpp"
 #include "gort/detail/chaos.hpp"
 #include "gort/runtime.hpp"
-#include "liveness.hpp"
+#include "parse.hpp"
 #include "pool.hpp"
 #include "scheduler.hpp"
 #include "small_blocks.hpp"
 #include "stack_pool.hpp"
 #include "trace.hpp"
+#include "watchdog.hpp"
 
 namespace gort {
 namespace {
@@ -60,20 +60,11 @@ void pool_started() {
 // when its threads end, after the last of them. It stays counted in live_pools.
 void abandon(std::unique_ptr<detail::pool> leftover) { detail::pool::release(std::move(leftover)); }
 
-// whole_number() is text as a number of type N, if it is one, all digits.
-template <class N>
-std::optional<N> whole_number(std::string_view text) {
-  N n{};
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), n);
-  if (error != std::errc{} || end != text.data() + text.size()) return std::nullopt;
-  return n;
-}
-
 // env_maxprocs() is $GOMAXPROCS if it is a positive integer; Go ignores anything else.
 std::optional<int> env_maxprocs() {
   const char* text = std::getenv("GOMAXPROCS");
   if (text == nullptr) return std::nullopt;
-  const auto n = whole_number<int>(text);
+  const auto n = detail::parse_number<int>(text);
   if (!n || *n < 1) return std::nullopt;
   return std::min(*n, detail::pool::kMaxProcs);
 }
@@ -95,7 +86,7 @@ std::variant<debugging, std::string> debugging_for(const options& opts) {
   const char* trace = std::getenv("GORT_TRACE");
   wanted.trace = !opts.trace.empty() ? opts.trace : trace != nullptr ? trace : "";
   if (const char* text = std::getenv("GORT_SCHEDTRACE"); text != nullptr && *text != '\0') {
-    const auto ms = whole_number<int>(text);
+    const auto ms = detail::parse_number<int>(text);
     if (!ms || *ms < 1) {
       return std::string("GORT_SCHEDTRACE is '") + text +
              "'; use a period in milliseconds, like GORT_SCHEDTRACE=1000";
@@ -103,7 +94,7 @@ std::variant<debugging, std::string> debugging_for(const options& opts) {
     wanted.schedtrace = std::chrono::milliseconds(*ms);
   }
   if (const char* text = std::getenv("GORT_CHAOS"); text != nullptr && *text != '\0') {
-    wanted.chaos_seed = whole_number<std::uint64_t>(text);
+    wanted.chaos_seed = detail::parse_number<std::uint64_t>(text);
     if (!wanted.chaos_seed) {
       return std::string("GORT_CHAOS is '") + text +
              "'; use a seed, a whole number like GORT_CHAOS=42";
@@ -188,7 +179,7 @@ int run(const options& opts, std::function<void()> main_goroutine) {
     }
   }
   if (debug.chaos_seed) detail::chaos::start(*debug.chaos_seed);
-  detail::liveness::start_watchdog();
+  detail::watchdog::start();
   auto pool = std::make_unique<detail::pool>(procs, stack, opts.virtual_time, debug.schedtrace);
   pool_started();
   pool->start(std::make_unique<detail::task_of<std::function<void()>>>(std::move(main_goroutine)));

@@ -11,6 +11,7 @@
 
 #include "fatal.hpp"
 #include "goroutine.hpp"
+#include "liveness.hpp"
 #include "pool.hpp"
 #include "random.hpp"
 #include "sanitizers.hpp"
@@ -230,6 +231,7 @@ void pool::wake_idle_processor() noexcept {
 }
 
 void pool::park(processor& self, std::chrono::steady_clock::time_point deadline) noexcept {
+  liveness::going_idle();
   const bool active = is_active(self);
   if (active) {
     std::lock_guard lock(idle_mutex_);

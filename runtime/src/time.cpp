@@ -1,14 +1,15 @@
 // SPDX-License-Identifier: MIT
 // The public time functions, on the calling pool's timer_queue.
+#include "gort/time.hpp"
+
 #include <mutex>
 #include <string>
 #include <thread>
 
 #include "fatal.hpp"
 #include "gort/runtime.hpp"
-#include "gort/time.hpp"
 #include "pool.hpp"
-#include "timers.hpp"
+#include "timer_queue.hpp"
 
 namespace gort {
 namespace {

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-// timer_queue: see timers.hpp for the invariants.
-#include "timers.hpp"
+// timer_queue: see timer_queue.hpp for the invariants.
+#include "timer_queue.hpp"
 
 #include <algorithm>
 #include <boost/fiber/fiber.hpp>
@@ -11,6 +11,33 @@
 #include "pool.hpp"
 
 namespace gort::detail {
+namespace {
+
+// The timer queues of runs on virtual time.
+std::mutex& clocks_mutex() {
+  static auto* m = new std::mutex;
+  return *m;
+}
+std::vector<timer_queue*>& virtual_clocks() {  // guarded by clocks_mutex()
+  static auto* clocks = new std::vector<timer_queue*>;
+  return *clocks;
+}
+std::atomic<int> virtual_clock_count{0};
+
+}  // namespace
+
+timer_queue::timer_queue(pool& owner, bool virtual_time) : owner_(owner), virtual_(virtual_time) {
+  if (!virtual_) return;
+  std::lock_guard lock(clocks_mutex());
+  virtual_clocks().push_back(this);
+  virtual_clock_count.fetch_add(1);
+}
+
+void timer_queue::poke_virtual_clocks() noexcept {
+  if (virtual_clock_count.load() == 0) return;
+  std::lock_guard lock(clocks_mutex());
+  for (timer_queue* q : virtual_clocks()) q->poke();
+}
 
 clock::time_point deadline(clock::time_point now, clock::duration d) noexcept {
   if (d <= clock::duration::zero()) return now;
@@ -35,6 +62,12 @@ void timer_queue::stop() {
   for (const entry& e : left) {  // they will never fire: no longer pending
     std::lock_guard lock(e.timer->lock);
     if (e.generation == e.timer->generation) cancel(*e.timer);
+  }
+  if (virtual_) {
+    std::lock_guard lock(clocks_mutex());
+    auto& clocks = virtual_clocks();
+    clocks.erase(std::remove(clocks.begin(), clocks.end(), this), clocks.end());
+    virtual_clock_count.fetch_sub(1);
   }
 }
 
@@ -145,8 +178,8 @@ void timer_queue::fire(const entry& e) {
     case timer_state::kind::func: {
       std::function<void()> body = t.func;  // copied: a reset may fire it again
       lock.unlock();
-      owner_.spawn(std::make_unique<task_of<std::function<void()>>>(std::move(body)), "after_func", nullptr,
-                   nullptr);
+      owner_.spawn(std::make_unique<task_of<std::function<void()>>>(std::move(body)), "after_func",
+                   nullptr, nullptr);
       break;
     }
     case timer_state::kind::sleep: {

@@ -55,15 +55,18 @@ struct timer_state {
   spinlock lock;  // guards everything below
   std::uint64_t generation = 0;
   bool pending = false;
-  clock::duration period{};                    // ticker
-  chan<clock::time_point> channel;             // timer and ticker: capacity 1
-  std::function<void()> func;                  // func
-  wake_token* sleeper = nullptr;               // sleep
+  clock::duration period{};         // ticker
+  chan<clock::time_point> channel;  // timer and ticker: capacity 1
+  std::function<void()> func;       // func
+  wake_token* sleeper = nullptr;    // sleep
 };
 
 class timer_queue {
  public:
-  timer_queue(pool& owner, bool virtual_time) : owner_(owner), virtual_(virtual_time) {}
+  // A virtual clock is poked by poke_virtual_clocks() from construction to stop().
+  timer_queue(pool& owner, bool virtual_time);
+  timer_queue(const timer_queue&) = delete;
+  timer_queue& operator=(const timer_queue&) = delete;
 
   // start() launches the fiber that fires timers; call it on a pool thread.
   void start();
@@ -71,6 +74,9 @@ class timer_queue {
   void stop();
   // poke() makes a virtual clock look again whether it may jump.
   void poke();
+  // poke_virtual_clocks() pokes the virtual clock of every run that has one:
+  // called when every goroutine may have parked (liveness.hpp: going_idle).
+  static void poke_virtual_clocks() noexcept;
   // now() is this run's clock: real, or virtual.
   clock::time_point now() const noexcept;
   bool is_virtual() const noexcept { return virtual_; }
