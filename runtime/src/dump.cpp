@@ -144,7 +144,7 @@ void write_goroutines(std::FILE* out, const pool* of, const goroutine* running) 
   for (std::uint64_t i = 0; i < kShards; ++i) {
     locks.emplace_back(shards()[i].lock);
     for (const goroutine* g = shards()[i].first; g != nullptr; g = g->next_live) {
-      if (of == nullptr || (&g->owner == of && g->counted())) live.push_back(g);
+      if (of == nullptr || (&g->home_pool == of && g->counted())) live.push_back(g);
     }
   }
   std::sort(live.begin(), live.end(), [](const goroutine* a, const goroutine* b) { return a->id < b->id; });

@@ -67,7 +67,7 @@ void pool::launch(std::unique_ptr<task> body, goroutine::role role, std::string 
     register_goroutine(*g);
   }
   if (trace::on()) trace::created(*g);
-  ready(*g, true);  // as Go's newproc: the new goroutine runs next on this thread
+  ready(*g, ready_to::run_next);  // as Go's newproc: the new goroutine runs next on this thread
 }
 
 // --- parked and woken ------------------------------------------------------------
@@ -76,7 +76,7 @@ void fall_asleep(parker& p, wait_reason why, const void* object) noexcept {
   p.reason = why;
   p.asleep_since = coarse_now();
   p.asleep = true;
-  if (goroutine* g = p.owner()) {
+  if (goroutine* g = p.parked_goroutine()) {
     if (trace::on()) trace::blocked(*g, why, object);
     if (g->counted()) liveness::goroutine_parked();
   } else {
@@ -86,7 +86,7 @@ void fall_asleep(parker& p, wait_reason why, const void* object) noexcept {
 
 void wake_up(parker& p) noexcept {
   p.asleep = false;
-  if (goroutine* g = p.owner()) {
+  if (goroutine* g = p.parked_goroutine()) {
     if (trace::on()) trace::unblocked(*g);
     if (g->counted()) liveness::goroutine_unparked();
   } else {
@@ -103,7 +103,7 @@ void pool::run_goroutine(goroutine& g) {
     return;
   }
   const bool goexited = !run_body(g);
-  const bool is_main = g.what == goroutine::role::main;
+  const bool is_main = g.part == goroutine::role::main;
   unregister_goroutine(g);
   // run()'s caller goes on once main returns: it counts as a possible waker
   // again before main counts as ended, so no look sees nobody able to move.

@@ -25,12 +25,12 @@ class goroutine;
 // parker: one sleeper. Its lock orders a token's park() against its unpark().
 class parker {
  public:
-  parker(boost::fibers::context* ctx, goroutine* owner) noexcept : ctx_(ctx), owner_(owner) {}
+  parker(boost::fibers::context* ctx, goroutine* parked) noexcept : ctx_(ctx), goroutine_(parked) {}
 
   boost::fibers::context* context() const noexcept { return ctx_; }
   void set_context(boost::fibers::context* ctx) noexcept { ctx_ = ctx; }
-  // owner() is the goroutine that sleeps here; nullptr for a plain OS thread.
-  goroutine* owner() const noexcept { return owner_; }
+  // parked_goroutine() is the goroutine that sleeps here; nullptr for a plain OS thread.
+  goroutine* parked_goroutine() const noexcept { return goroutine_; }
 
   // Guards the signalled/parked fields of this parker's wake_tokens. Taken
   // after any queue lock; nothing else is locked while it is held.
@@ -43,7 +43,7 @@ class parker {
 
  private:
   boost::fibers::context* ctx_;
-  goroutine* owner_;
+  goroutine* goroutine_;
 };
 
 // goroutine: attached to its fiber as Boost.Fiber properties, so the running
@@ -52,14 +52,14 @@ class goroutine final : public boost::fibers::fiber_properties {
  public:
   enum class role { main, user, system };
 
-  goroutine(pool& owner_pool, std::uint64_t goroutine_id, role goroutine_role,
+  goroutine(pool& home, std::uint64_t goroutine_id, role goroutine_role,
             std::unique_ptr<task> goroutine_body, std::string start_label, const char* start_type,
             const void* start_entry) noexcept
       : fiber_properties(nullptr),
         body(std::move(goroutine_body)),
-        owner(owner_pool),
+        home_pool(home),
         id(goroutine_id),
-        what(goroutine_role),
+        part(goroutine_role),
         label(std::move(start_label)),
         type_name(start_type),
         entry(start_entry),
@@ -70,15 +70,15 @@ class goroutine final : public boost::fibers::fiber_properties {
     small_blocks::deallocate(block, size);
   }
 
-  bool counted() const noexcept { return what != role::system; }
+  bool counted() const noexcept { return part != role::system; }
   // started() is false until a processor first runs it: a goroutine gets its
   // fiber and stack only then, so one that is merely queued costs neither.
   bool started() const noexcept { return sleeper.context() != nullptr; }
 
   std::unique_ptr<task> body;  // what it runs; reset when it returns
-  pool& owner;
+  pool& home_pool;             // the pool of the run it belongs to
   const std::uint64_t id;  // Go's goroutine id: main is 1; the timer service is 0
-  const role what;
+  const role part;         // main, an ordinary goroutine, or the runtime's own (not counted)
   const std::string label;             // the name given to go(), if any, for dumps
   const char* const type_name;         // else the mangled type of the callable it runs
   const void* const entry;             // the function it runs, if a plain function (for its name)

@@ -217,7 +217,7 @@ void runtime_thread_started() noexcept {
 void runtime_thread_ended() noexcept {
   if (share* own = std::exchange(tl_share, nullptr)) {
     std::lock_guard lock(
-        free_mutex);  // the next owner's first load comes after this thread's last store
+        free_mutex);  // the next taker's first load comes after this thread's last store
     free_shares().push_back(own);
   }
   runtime_threads.fetch_sub(1);

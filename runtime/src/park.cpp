@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: MIT
 // park/unpark: how a blocked goroutine sleeps and is woken, for every queue.
 //
-// Invariants (under a parker's lock): a token is parked only while its owner
+// Invariants (under a parker's lock): a token is parked only while its sleeper
 // is switched out, and signalled once unpark() ran; park() sleeps only if the
-// token is not yet signalled, and unpark() schedules the owner only if it is
-// parked, so each token wakes its owner exactly once and never early.
+// token is not yet signalled, and unpark() schedules the sleeper only if it is
+// parked, so each token wakes its sleeper exactly once and never early.
 // A parked goroutine's fiber is detached from its thread, so that unpark()
 // can queue it on the waker's processor (pool.hpp: runnext).
 // Lock order: queue locks, then the parker's lock. Boost's suspend(lock)
-// releases the parker's lock only after the owner's context is switched out,
+// releases the parker's lock only after the sleeper's context is switched out,
 // so an unpark() that finds the token parked finds the fiber switched out too.
 #include "gort/detail/park.hpp"
 
@@ -49,13 +49,13 @@ parker* current_parker() noexcept {
 }
 
 void park(wake_token& token, std::span<spinlock* const> held, wait_reason why) {
-  parker& self = *token.owner;
+  parker& self = *token.sleeper;
   std::unique_lock<boost::fibers::detail::spinlock> lock(self.lock);
   for (auto it = held.rbegin(); it != held.rend(); ++it) (*it)->unlock();
   if (token.signalled) return;
   token.parked = true;
   fall_asleep(self, why, held.empty() ? nullptr : held.front());
-  goroutine* g = self.owner();
+  goroutine* g = self.parked_goroutine();
   if (g == nullptr) {
     as_plain(self).wakeup.wait(lock, [&] { return token.signalled; });
     return;
@@ -66,32 +66,33 @@ void park(wake_token& token, std::span<spinlock* const> held, wait_reason why) {
 }
 
 void unpark(wake_token& token) noexcept {
-  parker& owner = *token.owner;
-  goroutine* const g = owner.owner();  // read now: a plain thread's parker may end with the lock
+  parker& sleeper = *token.sleeper;
+  goroutine* const g =
+      sleeper.parked_goroutine();  // read now: a plain thread's parker may end with the lock
   {
-    std::lock_guard<boost::fibers::detail::spinlock> lock(owner.lock);
+    std::lock_guard<boost::fibers::detail::spinlock> lock(sleeper.lock);
     GORT_CHECK(token.claimed.load(std::memory_order_relaxed),
                "unpark() comes after the token's claim");
     GORT_CHECK(!token.signalled, "unpark() runs at most once per token");
     token.signalled = true;
     if (!token.parked) return;
-    wake_up(owner);
+    wake_up(sleeper);
     if (g == nullptr) {
-      as_plain(owner).wakeup.notify_one();
+      as_plain(sleeper).wakeup.notify_one();
       return;
     }
   }
-  g->owner.ready(*g, true);
+  g->home_pool.ready(*g, pool::ready_to::run_next);
 }
 
 void block_forever(wait_reason why) {
   parker& self = *current_parker();
   std::unique_lock<boost::fibers::detail::spinlock> lock(self.lock);
   fall_asleep(self, why, nullptr);
-  if (self.owner() == nullptr) {
+  if (self.parked_goroutine() == nullptr) {
     for (;;) as_plain(self).wakeup.wait(lock);
   }
-  switch_out_forever(*self.owner(), lock);
+  switch_out_forever(*self.parked_goroutine(), lock);
 }
 
 }  // namespace gort::detail

@@ -55,7 +55,7 @@ int pool::set_maxprocs(int n) {
   return previous;
 }
 
-pool::snapshot pool::look() const {
+pool::snapshot pool::snapshot_now() const {
   snapshot s;
   s.maxprocs = maxprocs();
   s.threads = started_.load(std::memory_order_acquire);

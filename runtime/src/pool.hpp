@@ -93,7 +93,7 @@ class pool {
     std::vector<std::size_t> local;  // each processor's runq, runnext included
     int goroutines = 0;
   };
-  snapshot look() const;
+  snapshot snapshot_now() const;
   timer_queue& timers() noexcept { return timers_; }
   stack_pool& stacks() noexcept { return stacks_; }
 
@@ -112,8 +112,10 @@ class pool {
   bool stopping() const noexcept { return stopping_.load(); }
   bool is_active(const processor& p) const noexcept { return p.index < maxprocs(); }
   // ready() makes g runnable: on the calling processor if it is one of this
-  // pool's active ones (in runnext if next), else on the global queue.
-  void ready(goroutine& g, bool next) noexcept;
+  // pool's active ones (in its runnext for ready_to::run_next: a goroutine
+  // just started or just handed a value), else on the global queue.
+  enum class ready_to { run_next, queue };
+  void ready(goroutine& g, ready_to where) noexcept;
   goroutine* find_work(processor& self) noexcept;
   // context_for() attaches g's fiber to the calling thread, creating it (and
   // its stack) when g has never run.

@@ -7,7 +7,7 @@
 // next on the same thread, so two goroutines talking through a channel stay
 // on one thread and one cache. Other threads leave a runnext alone while they
 // spin, and take it only on their last look before they sleep, when its
-// owner has been busy for the whole spin.
+// own thread has been busy for the whole spin.
 //
 // Invariants:
 //   - A runnable goroutine's record is in exactly one place: a processor's
@@ -53,12 +53,12 @@ class run_list {
 
 // processor: one pool thread's share of the scheduler (Go's P and M in one).
 struct processor {
-  processor(pool& owner_pool, int position) : owner(owner_pool), index(position) {}
+  processor(pool& home, int position) : home_pool(home), index(position) {}
 
   void push(goroutine* g) noexcept;
   // push_next() puts g in runnext; the goroutine it displaces goes to the runq's tail.
   void push_next(goroutine* g) noexcept;
-  // pop() is the owner's pick: runnext first, unless it has been picked
+  // pop() is its own thread's pick: runnext first, unless it has been picked
   // kRunnextStreak times in a row while the runq waits; then the runq's head.
   goroutine* pop() noexcept;
   // steal_into() moves about half of this runq to thief's and returns one goroutine.
@@ -68,7 +68,7 @@ struct processor {
   static constexpr int kRunnextStreak = 32;
   static constexpr int kGlobalEvery = 61;  // Go's schedtick % 61: the global queue is never starved
 
-  pool& owner;
+  pool& home_pool;
   const int index;
   std::thread thread;
   // This thread's Boost.Fiber scheduler. Fibers are attached through it, not

@@ -145,7 +145,7 @@ void spawn(std::unique_ptr<task> body, std::string label, const char* type_name,
            const void* entry) {
   processor* p = current_processor();
   if (p == nullptr) fatal("gort::go called outside gort::run: start goroutines from a goroutine");
-  p->owner.spawn(std::move(body), std::move(label), type_name, entry);
+  p->home_pool.spawn(std::move(body), std::move(label), type_name, entry);
 }
 
 }  // namespace detail
@@ -206,7 +206,7 @@ void goexit() {
 }
 
 int gomaxprocs(int n) {
-  if (detail::processor* p = detail::current_processor()) return p->owner.set_maxprocs(n);
+  if (detail::processor* p = detail::current_processor()) return p->home_pool.set_maxprocs(n);
   return default_maxprocs();
 }
 
@@ -214,7 +214,7 @@ int num_cpu() { return detail::cpus_for(affinity_cpus(), detail::cgroup_cpu_limi
 
 int num_goroutine() {
   detail::processor* p = detail::current_processor();
-  return p != nullptr ? p->owner.live_goroutines() : 0;
+  return p != nullptr ? p->home_pool.live_goroutines() : 0;
 }
 
 std::string stack() {
@@ -224,7 +224,7 @@ std::string stack() {
   std::size_t size = 0;
   std::FILE* out = ::open_memstream(&text, &size);
   if (out == nullptr) return {};
-  detail::write_goroutines(out, &p->owner, detail::current_goroutine());
+  detail::write_goroutines(out, &p->home_pool, detail::current_goroutine());
   std::fclose(out);
   std::string dump(text, size);
   std::free(text);

@@ -23,8 +23,8 @@ sched_reporter::~sched_reporter() {
 }
 
 std::string sched_reporter::line() const {
-  const pool::snapshot s = pool_.look();
-  const trace::counts c = trace::current();
+  const pool::snapshot s = pool_.snapshot_now();
+  const trace::counts c = trace::counts_now();
   const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                       std::chrono::steady_clock::now() - started_)
                       .count();

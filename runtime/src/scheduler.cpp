@@ -49,7 +49,7 @@ void pool_algorithm::awakened(boost::fibers::context* ctx) noexcept {
   // condition variable): to the runq's tail, not runnext.
   ctx->detach();
   goroutine& g = goroutine_of(ctx);
-  g.owner.ready(g, false);
+  g.home_pool.ready(g, pool::ready_to::queue);
 }
 
 boost::fibers::context* pool_algorithm::pick_next() noexcept {
@@ -57,14 +57,14 @@ boost::fibers::context* pool_algorithm::pick_next() noexcept {
   boost::fibers::context* ctx = pop_front(pinned_);
   // The main context waiting for the stop (processor_main), once it comes;
   // never to itself: a context cannot switch to itself.
-  if (ctx == nullptr && self_.waiting_main != nullptr && self_.owner.stopping() &&
+  if (ctx == nullptr && self_.waiting_main != nullptr && self_.home_pool.stopping() &&
       self_.waiting_main != boost::fibers::context::active()) {
     ctx = self_.waiting_main;
   }
   // dispatcher_ is null exactly when the dispatcher itself is asking.
   if (ctx == nullptr && (dispatcher_ == nullptr || ++picks_since_dispatch_ < kDispatchEvery)) {
-    g = self_.owner.find_work(self_);
-    if (g != nullptr) ctx = self_.owner.context_for(self_, *g);
+    g = self_.home_pool.find_work(self_);
+    if (g != nullptr) ctx = self_.home_pool.context_for(self_, *g);
   }
   if (ctx == nullptr) {
     picks_since_dispatch_ = 0;
@@ -88,27 +88,27 @@ void pool_algorithm::announce_switch(boost::fibers::context* to) noexcept {
 
 bool pool_algorithm::has_ready_fibers() const noexcept {
   if (!pinned_.empty() || dispatcher_ != nullptr) return true;
-  if (self_.waiting_main != nullptr && self_.owner.stopping()) return true;
-  return self_.owner.is_active(self_) &&
+  if (self_.waiting_main != nullptr && self_.home_pool.stopping()) return true;
+  return self_.home_pool.is_active(self_) &&
          (self_.runq_size.load() > 0 || self_.runnext.load() != nullptr);
 }
 
 void pool_algorithm::suspend_until(std::chrono::steady_clock::time_point const& deadline) noexcept {
-  self_.owner.park(self_, deadline);
+  self_.home_pool.park(self_, deadline);
 }
 
 void pool_algorithm::notify() noexcept { self_.wake(); }
 
 // --- the pool's queues ---------------------------------------------------------
 
-void pool::ready(goroutine& g, bool next) noexcept {
+void pool::ready(goroutine& g, ready_to where) noexcept {
   processor* self = current_processor();
-  const bool ours = self != nullptr && &self->owner == this;
+  const bool ours = self != nullptr && &self->home_pool == this;
   // A plain thread (or another run's) that readies the last goroutine could
   // still be waking a processor here when the run ends: ~pool waits for it.
   if (!ours) outside_wakers_.fetch_add(1);
   if (ours && is_active(*self)) {
-    if (next) {
+    if (where == ready_to::run_next) {
       self->push_next(&g);
     } else {
       self->push(&g);

@@ -33,7 +33,7 @@ struct stack_pool::thread_cache {
   // the thread ends), and stacks cached then would be lost with the thread.
   // From then on it uses the shared list only.
   bool released = false;
-  stack_pool* owner = nullptr;
+  stack_pool* cached_pool = nullptr;  // the pool these stacks belong to
   std::size_t count = 0;
   std::array<char*, kThreadCache> stacks{};
 };
@@ -45,16 +45,16 @@ stack_pool::thread_cache& stack_pool::my_cache() noexcept {
 
 void stack_pool::release_thread_cache() noexcept {
   thread_cache& cache = my_cache();
-  while (cache.count > 0) cache.owner->give_shared(cache.stacks[--cache.count]);
-  cache.owner = nullptr;
+  while (cache.count > 0) cache.cached_pool->give_shared(cache.stacks[--cache.count]);
+  cache.cached_pool = nullptr;
   cache.released = true;
 }
 
 boost::context::stack_context stack_pool::allocate() {
   thread_cache& cache = my_cache();
-  if (cache.owner == nullptr && !cache.released) cache.owner = this;
+  if (cache.cached_pool == nullptr && !cache.released) cache.cached_pool = this;
   char* bottom = nullptr;
-  if (cache.owner == this && cache.count > 0) {
+  if (cache.cached_pool == this && cache.count > 0) {
     bottom = cache.stacks[--cache.count];
   } else {
     bottom = take_shared();
@@ -68,7 +68,7 @@ boost::context::stack_context stack_pool::allocate() {
 void stack_pool::deallocate(boost::context::stack_context& sc) noexcept {
   char* bottom = static_cast<char*>(sc.sp) - sc.size;
   thread_cache& cache = my_cache();
-  if (cache.owner == this && cache.count < kThreadCache) {
+  if (cache.cached_pool == this && cache.count < kThreadCache) {
     cache.stacks[cache.count++] = bottom;
   } else {
     give_shared(bottom);

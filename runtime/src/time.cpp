@@ -20,7 +20,7 @@ using detail::timer_state;
 std::shared_ptr<timer_state> make_timer(timer_state::kind what, const char* caller) {
   detail::processor* p = detail::current_processor();
   if (p == nullptr) detail::fatal(std::string("gort::") + caller + " called outside gort::run");
-  auto t = std::make_shared<timer_state>(p->owner.timers(), what);
+  auto t = std::make_shared<timer_state>(p->home_pool.timers(), what);
   if (what == timer_state::kind::timer || what == timer_state::kind::ticker) {
     t->channel = make_chan<clock::time_point>(1);
   }
@@ -37,7 +37,7 @@ void start(const std::shared_ptr<timer_state>& t, clock::duration d) {
 
 clock::time_point now() {
   detail::processor* p = detail::current_processor();
-  return p != nullptr ? p->owner.timers().now() : clock::now();
+  return p != nullptr ? p->home_pool.timers().now() : clock::now();
 }
 
 void sleep(clock::duration d) {

@@ -26,7 +26,7 @@ std::atomic<int> virtual_clock_count{0};
 
 }  // namespace
 
-timer_queue::timer_queue(pool& owner, bool virtual_time) : owner_(owner), virtual_(virtual_time) {
+timer_queue::timer_queue(pool& home, bool virtual_time) : home_pool_(home), virtual_(virtual_time) {
   if (!virtual_) return;
   std::lock_guard lock(clocks_mutex());
   virtual_clocks().push_back(this);
@@ -48,7 +48,7 @@ clock::time_point deadline(clock::time_point now, clock::duration d) noexcept {
 void timer_queue::start() {
   // The serving fiber is the runtime's own goroutine (id 0): it can wake
   // goroutines, but it is not counted among them.
-  owner_.start_system(bind_task([this] { serve(); }), "timers");
+  home_pool_.start_system(bind_task([this] { serve(); }), "timers");
 }
 
 void timer_queue::stop() {
@@ -178,8 +178,8 @@ void timer_queue::fire(const entry& e) {
     case timer_state::kind::func: {
       std::function<void()> body = t.func;  // copied: a reset may fire it again
       lock.unlock();
-      owner_.spawn(std::make_unique<task_of<std::function<void()>>>(std::move(body)), "after_func",
-                   nullptr, nullptr);
+      home_pool_.spawn(std::make_unique<task_of<std::function<void()>>>(std::move(body)),
+                       "after_func", nullptr, nullptr);
       break;
     }
     case timer_state::kind::sleep: {

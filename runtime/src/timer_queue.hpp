@@ -48,7 +48,7 @@ class timer_queue;
 struct timer_state {
   enum class kind { timer, ticker, func, sleep };
 
-  timer_state(timer_queue& owner, kind k) : queue(owner), what(k) {}
+  timer_state(timer_queue& home, kind k) : queue(home), what(k) {}
 
   timer_queue& queue;
   const kind what;
@@ -64,7 +64,7 @@ struct timer_state {
 class timer_queue {
  public:
   // A virtual clock is poked by poke_virtual_clocks() from construction to stop().
-  timer_queue(pool& owner, bool virtual_time);
+  timer_queue(pool& home, bool virtual_time);
   timer_queue(const timer_queue&) = delete;
   timer_queue& operator=(const timer_queue&) = delete;
 
@@ -114,7 +114,7 @@ class timer_queue {
   // entries, and after that whenever it has doubled since the last search.
   static constexpr std::size_t kFirstSweep = 64;
 
-  pool& owner_;
+  pool& home_pool_;
   const bool virtual_;
   std::atomic<clock::rep> virtual_now_{kVirtualEpoch.time_since_epoch().count()};
   spinlock lock_;  // guards heap_, next_order_, sweep_at_ and stopping_

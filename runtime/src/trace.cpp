@@ -532,7 +532,7 @@ void unblocked(goroutine& g) noexcept {
 
 void stole() noexcept { steal_count.fetch_add(1, std::memory_order_relaxed); }
 
-counts current() noexcept {
+counts counts_now() noexcept {
   return {std::max<std::int64_t>(0, runnable_count.load()), std::max<std::int64_t>(0, blocked_count.load()),
           steal_count.load()};
 }

@@ -64,7 +64,7 @@ struct counts {
   std::int64_t blocked = 0;   // parked on a channel, select, lock or sleep
   std::int64_t steals = 0;
 };
-counts current() noexcept;
+counts counts_now() noexcept;
 
 }  // namespace trace
 }  // namespace gort::detail

@@ -132,7 +132,7 @@ class hchan {
     lock.unlock();
     chaos::point();
     while (woken != nullptr) {
-      waiter* next = woken->next;  // read first: the owner may return once woken
+      waiter* next = woken->next;  // read first: its sleeper may return once woken
       unpark(*woken->token);
       woken = next;
     }

@@ -40,7 +40,7 @@ enum class wait_reason {
   sleep,
 };
 
-class parker;  // where a goroutine (or a plain OS thread) sleeps; see park.cpp
+class parker;  // where a goroutine (or a plain OS thread) sleeps; defined in src/goroutine.hpp
 struct waiter;
 
 parker* current_parker() noexcept;
@@ -48,10 +48,10 @@ parker* current_parker() noexcept;
 // wake_token is one blocking operation of one goroutine.
 struct wake_token {
   std::atomic<bool> claimed{false};
-  parker* owner = current_parker();
-  // Both guarded by the owner's internal lock.
+  parker* sleeper = current_parker();  // who waits for this operation
+  // Both guarded by the sleeper's lock.
   bool signalled = false;  // unpark() has run
-  bool parked = false;     // the owner is switched out, waiting for unpark()
+  bool parked = false;     // the sleeper is switched out, waiting for unpark()
   waiter* winner = nullptr;  // the waiter whose queue completed the operation
 
   // claim() makes the caller the one that completes this operation.
@@ -143,7 +143,7 @@ inline void park(wake_token& token, spinlock& held, wait_reason why) {
   park(token, locks, why);
 }
 
-// unpark() wakes the owner of a token the caller has claimed. Call it with no
+// unpark() wakes the sleeper of a token the caller has claimed. Call it with no
 // queue lock held; the token may be gone once it returns.
 void unpark(wake_token& token) noexcept;
 
