@@ -29,10 +29,10 @@ namespace {
 // of the learner's), which sleeps on a condition variable of its own.
 //
 // Its waker notifies while it still holds the parker's lock: the thread may
-// end, destroying this thread-local, as soon as the lock is free. (Sleeping
-// on the thread's Boost.Fiber main context instead, Boost's waker notified
-// after unlocking, into a scheduler the woken thread could already have
-// destroyed on its way out: ThreadSanitizer found it.)
+// end, destroying this thread-local, as soon as the lock is free. It does
+// not sleep on the thread's Boost.Fiber main context: Boost's waker would
+// notify after unlocking, into a scheduler the woken thread may already have
+// destroyed on its way out.
 struct plain_sleeper : parker {
   plain_sleeper() noexcept : parker(nullptr, nullptr) {}
   std::condition_variable_any wakeup;
