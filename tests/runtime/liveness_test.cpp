@@ -45,7 +45,7 @@ TEST(Liveness, ALookNeverSeesAGoroutineHandedBetweenThreadsAsParked) {
   // one started before the other counts the last one ended. One share only
   // grows and the other only shrinks, so a look that read the first share
   // early and the second late would see nobody running.
-  constexpr int kTurns = 100'000;
+  constexpr int kTurns = 50'000;
   liveness::goroutine_started();
   std::atomic<int> turn{0};
   std::atomic<bool> starter_has_its_share{false};
