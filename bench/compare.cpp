@@ -55,7 +55,13 @@ bool fiber_target_applies(const std::string& key, int threads) {
 }
 constexpr double kFiberTarget = 1.2;
 
-constexpr std::array<const char*, 3> kImpls{"gort", "fiber", "go"};
+// The implementations measured, interleaved; "before" is gort built from an
+// earlier commit (--before), for a change's figures before and after.
+std::vector<std::string> implementations(const std::string& before_dir) {
+  std::vector<std::string> impls{"gort", "fiber", "go"};
+  if (!before_dir.empty()) impls.push_back("before");
+  return impls;
+}
 
 // settings: the command line.
 struct settings {
@@ -64,6 +70,7 @@ struct settings {
   int rounds = 3;
   std::vector<std::string> only;
   std::string bin_dir = "build-bench/bench";
+  std::string before_dir;
   std::string gobench;
   std::string go_version;
   std::string min_time = "0.5";
@@ -86,7 +93,8 @@ std::optional<std::string> run_command(const std::string& command, int timeout_s
   if (pipe == nullptr) return std::nullopt;
   std::string out;
   std::array<char, 4096> buffer{};
-  while (std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe)) out.append(buffer.data(), n);
+  while (std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe))
+    out.append(buffer.data(), n);
   if (::pclose(pipe) != 0) return std::nullopt;
   return out;
 }
@@ -122,18 +130,21 @@ std::optional<double> measure(const settings& s, const cell& c, const std::strin
   const std::string n = w.key == "parked" ? " -n " + std::to_string(c.variant) : "";
   if (impl == "go") {
     if (s.gobench.empty()) return std::nullopt;
-    auto out = run_command(s.gobench + " " + w.key + " -threads " + std::to_string(c.threads) + n, s.timeout_s);
+    auto out = run_command(s.gobench + " " + w.key + " -threads " + std::to_string(c.threads) + n,
+                           s.timeout_s);
     return out ? line_value(*out, w) : std::nullopt;
   }
   if (impl == "fiber" && !fiber_has(w.key)) return std::nullopt;
-  const std::string binary = s.bin_dir + "/bench_" + impl;
+  const std::string binary =
+      impl == "before" ? s.before_dir + "/bench_gort" : s.bin_dir + "/bench_" + impl;
   if (w.where == runner::process) {
     auto out = run_command(binary + "_proc " + w.key + threads + n, s.timeout_s);
     return out ? line_value(*out, w) : std::nullopt;
   }
-  auto out = run_command(binary + threads + " --benchmark_format=csv --benchmark_min_time=" + s.min_time +
-                             " '--benchmark_filter=^" + w.key + "/'",
-                         s.timeout_s);
+  auto out =
+      run_command(binary + threads + " --benchmark_format=csv --benchmark_min_time=" + s.min_time +
+                      " '--benchmark_filter=^" + w.key + "/'",
+                  s.timeout_s);
   return out ? gbench_value(*out, w) : std::nullopt;
 }
 
@@ -167,7 +178,9 @@ std::string verdict(const cell& c, std::optional<double> gort, std::optional<dou
     judged = true;
     const double r = *gort / *other;
     const bool ok = w.higher_is_better ? r >= target : r <= target;
-    if (!ok) missed.push_back(std::string(w.higher_is_better ? "≥ " : "≤ ") + number(target) + "× " + name);
+    if (!ok)
+      missed.push_back(std::string(w.higher_is_better ? "≥ " : "≤ ") + number(target) + "× " +
+                       name);
   };
   check(go, w.go_target, "Go");
   if (fiber_target_applies(w.key, c.threads)) {
@@ -189,18 +202,26 @@ std::string row_name(const cell& c) {
   return "parked " + std::to_string(c.variant);
 }
 
-void print_table(std::ostream& out, const std::vector<cell>& cells) {
-  out << "| workload | threads | unit | gort | Boost.Fiber | Go | gort/Go | gort/Boost.Fiber | target |\n"
-      << "|---|---|---|---|---|---|---|---|---|\n";
+void print_table(std::ostream& out, const std::vector<cell>& cells, bool with_before) {
+  out << "| workload | threads | unit | gort | Boost.Fiber | Go | gort/Go | gort/Boost.Fiber | "
+         "target |"
+      << (with_before ? " gort before | gort/before |" : "") << "\n"
+      << "|---|---|---|---|---|---|---|---|---|" << (with_before ? "---|---|" : "") << "\n";
   for (const cell& c : cells) {
     auto at = [&](const char* impl) {
       auto it = c.values.find(impl);
       return it == c.values.end() ? std::nullopt : median(it->second);
     };
     const auto gort = at("gort"), fiber = at("fiber"), go = at("go");
-    out << "| " << row_name(c) << " | " << c.threads << " | " << c.w->unit << (c.w->higher_is_better ? " ↑" : " ↓")
-        << " | " << number(gort) << " | " << number(fiber) << " | " << number(go) << " | " << ratio(gort, go)
-        << " | " << ratio(gort, fiber) << " | " << verdict(c, gort, fiber, go) << " |\n";
+    out << "| " << row_name(c) << " | " << c.threads << " | " << c.w->unit
+        << (c.w->higher_is_better ? " ↑" : " ↓") << " | " << number(gort) << " | " << number(fiber)
+        << " | " << number(go) << " | " << ratio(gort, go) << " | " << ratio(gort, fiber) << " | "
+        << verdict(c, gort, fiber, go) << " |";
+    if (with_before) {
+      const auto before = at("before");
+      out << " " << number(before) << " | " << ratio(gort, before) << " |";
+    }
+    out << "\n";
   }
 }
 
@@ -224,8 +245,14 @@ void print_header(std::ostream& out, const settings& s) {
       << std::thread::hardware_concurrency() << " CPUs, Linux " << host.release << "\n"
       << "- Compiler: GCC " << __VERSION__ << "; Boost " << BOOST_VERSION / 100000 << "."
       << BOOST_VERSION / 100 % 1000 << " (Fiber and Context linked statically)\n"
-      << "- Go: " << (s.gobench.empty() ? "not installed: its columns say n/a" : s.go_version) << "\n"
-      << "- Each cell: median of " << s.rounds << " runs, one process per run, implementations interleaved.\n"
+      << "- Go: " << (s.gobench.empty() ? "not installed: its columns say n/a" : s.go_version)
+      << "\n"
+      << "- Each cell: median of " << s.rounds
+      << " runs, one process per run, implementations interleaved.\n"
+      << (s.before_dir.empty()
+              ? ""
+              : "- gort before: the runners in " + s.before_dir +
+                    ", built from an earlier commit, measured in the same rounds.\n")
       << "  ↓ lower is better, ↑ higher is better; a ratio is gort's value over the other's.\n\n";
 }
 
@@ -240,18 +267,26 @@ int main(int argc, char** argv) {
   app.add_option("--parked", s.parked, "goroutine counts for the parked workload")
       ->delimiter(',')
       ->check(CLI::Range(1, 10'000'000));
-  app.add_option("--rounds", s.rounds, "runs per cell; the table shows medians")->check(CLI::Range(1, 100));
+  app.add_option("--rounds", s.rounds, "runs per cell; the table shows medians")
+      ->check(CLI::Range(1, 100));
   std::vector<std::string> keys;
   for (const workload& w : kWorkloads) keys.push_back(w.key);
-  app.add_option("--only", s.only, "workloads to run (default: all)")->delimiter(',')->check(CLI::IsMember(keys));
+  app.add_option("--only", s.only, "workloads to run (default: all)")
+      ->delimiter(',')
+      ->check(CLI::IsMember(keys));
   app.add_option("--bin", s.bin_dir, "directory of the bench_gort* and bench_fiber* runners")
       ->check(CLI::ExistingDirectory)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
-  app.add_option("--gobench", s.gobench, "the Go runner (bench/go); without it Go's columns say n/a")
+  app.add_option("--before", s.before_dir,
+                 "directory of bench_gort* runners built from an earlier commit: adds its columns")
+      ->check(CLI::ExistingDirectory);
+  app.add_option("--gobench", s.gobench,
+                 "the Go runner (bench/go); without it Go's columns say n/a")
       ->check(CLI::ExistingFile);
   app.add_option("--go-version", s.go_version, "what `go version` says, for the header");
   app.add_option("--min-time", s.min_time, "Google Benchmark's --benchmark_min_time");
-  app.add_option("--output", s.output, "also write the results, with a header, to this Markdown file")
+  app.add_option("--output", s.output,
+                 "also write the results, with a header, to this Markdown file")
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
   app.add_option("--timeout", s.timeout_s, "seconds one run may take")->check(CLI::Range(1, 3600));
   CLI11_PARSE(app, argc, argv);
@@ -267,20 +302,22 @@ int main(int argc, char** argv) {
 
   for (int round = 0; round < s.rounds; ++round) {
     for (cell& c : cells) {
-      for (std::size_t i = 0; i < kImpls.size(); ++i) {
-        const std::string impl = kImpls[(i + static_cast<std::size_t>(round)) % kImpls.size()];
+      const std::vector<std::string> impls = implementations(s.before_dir);
+      for (std::size_t i = 0; i < impls.size(); ++i) {
+        const std::string& impl = impls[(i + static_cast<std::size_t>(round)) % impls.size()];
         if (auto v = measure(s, c, impl)) c.values[impl].push_back(*v);
       }
-      std::cerr << "round " << round + 1 << "/" << s.rounds << ": " << row_name(c) << " at " << c.threads
-                << " threads\n";
+      std::cerr << "round " << round + 1 << "/" << s.rounds << ": " << row_name(c) << " at "
+                << c.threads << " threads\n";
     }
   }
 
-  print_table(std::cout, cells);
+  const bool with_before = !s.before_dir.empty();
+  print_table(std::cout, cells, with_before);
   if (!s.output.empty()) {
     std::ofstream out(s.output);
     print_header(out, s);
-    print_table(out, cells);
+    print_table(out, cells, with_before);
     if (!out) {
       std::cerr << "bench_compare: cannot write " << s.output << "\n";
       return 1;
