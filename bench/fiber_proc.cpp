@@ -72,6 +72,42 @@ int run_parked(int count) {
   return 0;
 }
 
+int run_spawn_cold() {
+  const auto start = std::chrono::steady_clock::now();
+  bench::countdown finished(bench::kColdSpawns);
+  for (int i = 0; i < bench::kColdSpawns; ++i)
+    boost::fibers::fiber([&] { finished.count_down(); }).detach();
+  finished.wait();
+  bench::report(bench::nanoseconds_per(start, bench::kColdSpawns), "ns");
+  return 0;
+}
+
+int run_pingpong_gg() {
+  boost::fibers::unbuffered_channel<int> ping;
+  boost::fibers::unbuffered_channel<int> pong;
+  bench::countdown finished(2);
+  const auto start = std::chrono::steady_clock::now();
+  boost::fibers::fiber([&] {
+    int value = 0;
+    for (int i = 0; i < bench::kColdRounds; ++i) {
+      ping.push(i);
+      pong.pop(value);
+    }
+    finished.count_down();
+  }).detach();
+  boost::fibers::fiber([&] {
+    int value = 0;
+    for (int i = 0; i < bench::kColdRounds; ++i) {
+      ping.pop(value);
+      pong.push(value);
+    }
+    finished.count_down();
+  }).detach();
+  finished.wait();
+  bench::report(bench::nanoseconds_per(start, bench::kColdRounds), "ns");
+  return 0;
+}
+
 int run_idle() {
   const double before = bench::cpu_ms();
   boost::this_fiber::sleep_for(std::chrono::seconds(2));
@@ -92,6 +128,8 @@ int main(int argc, char** argv) {
   if (args.workload == "skynet") status = run_skynet();
   if (args.workload == "parked") status = run_parked(args.goroutines);
   if (args.workload == "idle") status = run_idle();
+  if (args.workload == "spawn_cold") status = run_spawn_cold();
+  if (args.workload == "pingpong_gg") status = run_pingpong_gg();
   scheduler.stop();
   return status;
 }

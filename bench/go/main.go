@@ -24,19 +24,22 @@ type workload struct {
 
 // workloads maps each key of bench/README.md to its implementation.
 var workloads = map[string]workload{
-	"skynet":            {"ms for a 10-ary tree of 1,000,000 goroutines", skynetRun},
-	"pingpong":          {"ns per round trip on two unbuffered channels", pingpong},
-	"buffered_1to1":     {"Mitems/s through a chan of cap 128, 1 producer, 1 consumer", buffered1to1},
-	"buffered_4to4":     {"Mitems/s through a chan of cap 128, 4 producers, 4 consumers", buffered4to4},
-	"spawn":             {"ns per goroutine started (and waited for)", spawn},
-	"parked":            {"KiB of peak RSS per goroutine blocked on a channel (-n of them)", parked},
-	"select_ready":      {"ns per select over two closed channels", selectReady},
-	"select_default":    {"ns per select over two empty channels with a default", selectDefault},
-	"select_unbuffered": {"ns per select over two unbuffered channels fed by a goroutine", selectUnbuffered},
-	"after":             {"ns per <-time.After(0)", after},
-	"pool_mutex":        {"Mitems/s (tasks) through the mutex pool of 4 workers", poolMutex},
-	"pool_channels":     {"Mitems/s (tasks) through the channel pool of 4 workers", poolChannels},
-	"idle":              {"ms of CPU time used while main sleeps for 2 s", idle},
+	"skynet":               {"ms for a 10-ary tree of 1,000,000 goroutines", skynetRun},
+	"pingpong":             {"ns per round trip on two unbuffered channels", pingpong},
+	"buffered_1to1":        {"Mitems/s through a chan of cap 128, 1 producer, 1 consumer", buffered1to1},
+	"buffered_4to4":        {"Mitems/s through a chan of cap 128, 4 producers, 4 consumers", buffered4to4},
+	"spawn":                {"ns per goroutine started (and waited for)", spawn},
+	"spawn_cold":           {"ns per goroutine of 1,000,000 started at once in a fresh process", spawnCold},
+	"pingpong_gg":          {"ns per round trip between two ordinary goroutines, main waiting", pingpongGG},
+	"select_unbuffered_gg": {"ns per select over two unbuffered channels fed by two goroutines, in a goroutine", selectUnbufferedGG},
+	"parked":               {"KiB of peak RSS per goroutine blocked on a channel (-n of them)", parked},
+	"select_ready":         {"ns per select over two closed channels", selectReady},
+	"select_default":       {"ns per select over two empty channels with a default", selectDefault},
+	"select_unbuffered":    {"ns per select over two unbuffered channels fed by a goroutine", selectUnbuffered},
+	"after":                {"ns per <-time.After(0)", after},
+	"pool_mutex":           {"Mitems/s (tasks) through the mutex pool of 4 workers", poolMutex},
+	"pool_channels":        {"Mitems/s (tasks) through the channel pool of 4 workers", poolChannels},
+	"idle":                 {"ms of CPU time used while main sleeps for 2 s", idle},
 }
 
 // rssAtStart is the peak RSS in KiB when main began; parked measures from it.

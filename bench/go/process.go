@@ -96,3 +96,73 @@ func cpuTime() time.Duration {
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
+
+// The cold workloads (bench/process.hpp), each timed once in a fresh process.
+const (
+	coldSpawns = 1000000
+	coldRounds = 1000000
+)
+
+// spawnCold starts coldSpawns goroutines at once and returns ns per goroutine.
+func spawnCold(int) (float64, string) {
+	var wg sync.WaitGroup
+	wg.Add(coldSpawns)
+	start := time.Now()
+	for g := 0; g < coldSpawns; g++ {
+		go wg.Done()
+	}
+	wg.Wait()
+	return float64(time.Since(start).Nanoseconds()) / coldSpawns, "ns"
+}
+
+// pingpongGG: two ordinary goroutines make coldRounds round trips on two
+// unbuffered channels while main waits; ns per round trip.
+func pingpongGG(int) (float64, string) {
+	ping, pong := make(chan int), make(chan int)
+	var wg sync.WaitGroup
+	wg.Add(2)
+	start := time.Now()
+	go func() {
+		for i := 0; i < coldRounds; i++ {
+			ping <- i
+			<-pong
+		}
+		wg.Done()
+	}()
+	go func() {
+		for i := 0; i < coldRounds; i++ {
+			pong <- <-ping
+		}
+		wg.Done()
+	}()
+	wg.Wait()
+	return float64(time.Since(start).Nanoseconds()) / coldRounds, "ns"
+}
+
+// selectUnbufferedGG: a goroutine selects over two unbuffered channels, each
+// fed by a producer goroutine, coldRounds times while main waits; ns per select.
+func selectUnbufferedGG(int) (float64, string) {
+	a, b := make(chan int), make(chan int)
+	var wg sync.WaitGroup
+	wg.Add(3)
+	start := time.Now()
+	for _, ch := range []chan int{a, b} {
+		go func(ch chan int) {
+			for i := 0; i < coldRounds/2; i++ {
+				ch <- i
+			}
+			wg.Done()
+		}(ch)
+	}
+	go func() {
+		for i := 0; i < coldRounds; i++ {
+			select {
+			case <-a:
+			case <-b:
+			}
+		}
+		wg.Done()
+	}()
+	wg.Wait()
+	return float64(time.Since(start).Nanoseconds()) / coldRounds, "ns"
+}
