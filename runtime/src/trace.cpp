@@ -18,8 +18,6 @@
 #include <cstring>
 #include <memory>
 #include <mutex>
-#include <string_view>
-#include <charconv>
 #include <unordered_set>
 #include <utility>
 #include <vector>
@@ -27,6 +25,7 @@
 #include "dump.hpp"
 #include "goroutine.hpp"
 #include "pool.hpp"
+#include "trace_format.hpp"
 
 namespace gort::detail::trace {
 
@@ -42,23 +41,6 @@ alignas(64) std::atomic<std::int64_t> blocked_count{0};
 std::atomic<std::int64_t> steal_count{0};
 std::atomic<std::uint64_t> next_flow{1};
 
-enum class kind : std::uint8_t { begin, end, create, block, unblock };
-
-// event: one thing that happened on one thread, as recorded (formatted later).
-struct event {
-  std::chrono::steady_clock::time_point when;
-  kind what = kind::begin;
-  wait_reason why = wait_reason::chan_receive;  // block
-  bool runtime_slice = false;   // begin: the runtime's own work (writing the trace), not a goroutine
-  std::uint64_t goroutine = 0;  // the goroutine it is about
-  std::int64_t by = -1;         // create, unblock: the caller's goroutine (-1: a plain thread)
-  std::uint64_t flow = 0;       // begin, create, unblock: the flow it ends or starts (0: none)
-  const void* object = nullptr; // block, unblock: what the goroutine waits on
-  std::int64_t runnable = -1;   // counts after the event; -1: not sampled
-  std::int64_t blocked = -1;
-  const std::string* name = nullptr;  // begin, create: the goroutine's (interned) name
-};
-
 constexpr std::size_t kBufferEvents = 16384;  // × 80 bytes: 1.3 MB per thread
 constexpr std::size_t kFlushBytes = 1 << 20;  // formatted text written at a time
 
@@ -72,10 +54,7 @@ struct buffer {
   std::uint64_t session = 0;
   bool in_slice = false;
   event slice;
-  // Under the writer's lock: the thread's track, and whether the file holds
-  // an unclosed "B" of it.
-  int tid = 0;
-  bool file_in_slice = false;
+  track file_track;  // under the writer's lock
 };
 
 // writer: the open trace file and every buffer ever made (never freed: a
@@ -83,9 +62,7 @@ struct buffer {
 struct writer {
   std::mutex lock;  // guards everything below; held while formatting and writing
   std::FILE* file = nullptr;
-  bool first = true;  // no element of traceEvents written yet
-  std::string text;   // formatted, not yet written
-  std::chrono::steady_clock::time_point epoch;
+  trace_text out;
   std::vector<std::unique_ptr<buffer>> buffers;
   int next_tid = 1;
 };
@@ -96,155 +73,18 @@ writer& the_writer() {
   return *w;
 }
 
-// --- formatting ----------------------------------------------------------------
-
-// json_text: the objects of traceEvents being formatted, appended to one
-// string that is written with a single fwrite per buffer.
-class json_text {
- public:
-  explicit json_text(std::string& out) : out_(out) {}
-
-  // open() starts the next element of traceEvents: {"ph":"B","pid":1,"tid":1,"ts":12.345
-  void open(bool first, char phase, int tid, std::int64_t ns) {
-    out_ += first ? "\n{\"ph\":\"" : ",\n{\"ph\":\"";
-    out_ += phase;
-    out_ += "\",\"pid\":1,\"tid\":";
-    number(tid);
-    out_ += ",\"ts\":";  // Chrome's microseconds, to the nanosecond
-    number(ns / 1000);
-    char fraction[4] = {'.', static_cast<char>('0' + ns % 1000 / 100),
-                        static_cast<char>('0' + ns % 100 / 10), static_cast<char>('0' + ns % 10)};
-    out_.append(fraction, sizeof fraction);
-  }
-  json_text& raw(std::string_view text) {
-    out_ += text;
-    return *this;
-  }
-  json_text& number(std::int64_t n) {
-    char digits[24];
-    out_.append(digits, std::to_chars(digits, digits + sizeof digits, n).ptr);
-    return *this;
-  }
-  json_text& string(std::string_view text) {
-    out_ += '"';
-    escaped(text);
-    out_ += '"';
-    return *this;
-  }
-  // escaped() appends text as the inside of a JSON string.
-  json_text& escaped(std::string_view text) {
-    for (const char c : text) {
-      if (c == '"' || c == '\\') {
-        out_ += '\\';
-        out_ += c;
-      } else if (static_cast<unsigned char>(c) < 0x20) {
-        char escaped[8];
-        std::snprintf(escaped, sizeof escaped, "\\u%04x", c);
-        out_ += escaped;
-      } else {
-        out_ += c;
-      }
-    }
-    return *this;
-  }
-  json_text& object(const void* address) {
-    char text[32];
-    std::snprintf(text, sizeof text, "\"%p\"", address);
-    out_ += text;
-    return *this;
-  }
-
- private:
-  std::string& out_;
-};
-
-// formatter: writes the events of one buffer; w.lock held.
-class formatter {
- public:
-  formatter(writer& w, buffer& b) : w_(w), b_(b), text_(w.text) {}
-
-  void write(const event& e) {
-    switch (e.what) {
-      case kind::begin: return begin(e);
-      case kind::end:
-        open('E', e).raw("}");
-        b_.file_in_slice = false;
-        return;
-      case kind::create:
-        open('i', e).raw(",\"s\":\"t\",\"cat\":\"goroutine\",\"name\":\"go\",\"args\":{\"goroutine\":");
-        text_.number(static_cast<std::int64_t>(e.goroutine)).raw(",\"name\":");
-        goroutine_name(e).raw(",\"by\":").number(e.by).raw("}}");
-        break;
-      case kind::block:
-        open('i', e).raw(",\"s\":\"t\",\"cat\":\"goroutine\",\"name\":\"block\",\"args\":{\"goroutine\":");
-        text_.number(static_cast<std::int64_t>(e.goroutine)).raw(",\"reason\":").string(wait_words(e.why));
-        text_.raw(",\"object\":").object(e.object).raw("}}");
-        break;
-      case kind::unblock:
-        open('i', e).raw(",\"s\":\"t\",\"cat\":\"goroutine\",\"name\":\"unblock\",\"args\":{\"goroutine\":");
-        text_.number(static_cast<std::int64_t>(e.goroutine)).raw(",\"by\":").number(e.by);
-        text_.raw(",\"object\":").object(e.object).raw("}}");
-        break;
-    }
-    if (e.flow != 0) flow('s', e);
-    counters(e);
-  }
-
- private:
-  json_text& open(char phase, const event& e) {
-    text_.open(w_.first, phase, b_.tid,
-               std::chrono::duration_cast<std::chrono::nanoseconds>(e.when - w_.epoch).count());
-    w_.first = false;
-    return text_;
-  }
-
-  json_text& goroutine_name(const event& e) {
-    text_.raw("\"G").number(static_cast<std::int64_t>(e.goroutine)).raw(" ");
-    return text_.escaped(*e.name).raw("\"");
-  }
-
-  void begin(const event& e) {
-    if (e.runtime_slice) {
-      open('B', e).raw(",\"cat\":\"runtime\",\"name\":").string(*e.name).raw("}");
-    } else {
-      open('B', e).raw(",\"cat\":\"goroutine\",\"name\":");
-      goroutine_name(e).raw(",\"args\":{\"goroutine\":").number(static_cast<std::int64_t>(e.goroutine));
-      text_.raw("}}");
-    }
-    b_.file_in_slice = true;
-    if (e.flow != 0) flow('f', e);
-    counters(e);
-  }
-
-  void flow(char phase, const event& e) {
-    open(phase, e).raw(",\"cat\":\"flow\",\"name\":\"wake\",\"id\":").number(static_cast<std::int64_t>(e.flow));
-    text_.raw(phase == 'f' ? ",\"bp\":\"e\"}" : "}");
-  }
-
-  void counters(const event& e) {
-    if (e.runnable < 0) return;
-    open('C', e).raw(",\"name\":\"goroutines\",\"args\":{\"runnable\":").number(e.runnable);
-    text_.raw(",\"blocked\":").number(e.blocked).raw("}}");
-  }
-
-  writer& w_;
-  buffer& b_;
-  json_text text_;
-};
-
 // flush_text() writes what is formatted; w.lock held.
 void flush_text(writer& w) {
-  std::fwrite(w.text.data(), 1, w.text.size(), w.file);
-  w.text.clear();
+  std::fwrite(w.out.text.data(), 1, w.out.text.size(), w.file);
+  w.out.text.clear();
 }
 
 // write_out() writes b's events and empties it; w.lock held.
 void write_out(writer& w, buffer& b) {
   const std::size_t n = b.count.load(std::memory_order_acquire);
-  formatter f(w, b);
   for (std::size_t i = 0; i < n; ++i) {
-    f.write(b.events[i]);
-    if (w.text.size() > kFlushBytes) flush_text(w);
+    write_event(w.out, b.file_track, b.events[i]);
+    if (w.out.text.size() > kFlushBytes) flush_text(w);
   }
   b.count.store(0, std::memory_order_relaxed);
   flush_text(w);
@@ -284,21 +124,9 @@ buffer* join(std::uint64_t current) {
   b->count.store(0, std::memory_order_relaxed);
   b->session = current;
   b->in_slice = false;
-  b->file_in_slice = false;
-  b->tid = w.next_tid++;
+  b->file_track = {.tid = w.next_tid++};
   const processor* p = current_processor();
-  json_text text(w.text);
-  text.raw(w.first ? "\n" : ",\n").raw("{\"ph\":\"M\",\"pid\":1,\"tid\":").number(b->tid);
-  text.raw(",\"name\":\"thread_name\",\"args\":{\"name\":\"");
-  if (p != nullptr) {
-    text.raw("P").number(p->index);
-  } else {
-    text.raw("thread");
-  }
-  text.raw("\"}},\n{\"ph\":\"M\",\"pid\":1,\"tid\":").number(b->tid);
-  text.raw(",\"name\":\"thread_sort_index\",\"args\":{\"sort_index\":");
-  text.number(p != nullptr ? p->index : 1000 + b->tid).raw("}}");
-  w.first = false;
+  name_track(w.out, b->file_track, p != nullptr ? p->index : -1);
   return b;
 }
 
@@ -409,15 +237,8 @@ std::string start(const std::string& path) {
     std::lock_guard lock(w.lock);
     w.file = std::fopen(path.c_str(), "w");
     if (w.file == nullptr) return "cannot write the trace to " + path + ": " + std::strerror(errno);
-    w.first = true;
-    w.epoch = std::chrono::steady_clock::now();
     w.next_tid = 1;
-    w.text = "{\"displayTimeUnit\":\"ns\",\"traceEvents\":[\n";
-    json_text(w.text)
-        .raw("{\"ph\":\"M\",\"pid\":1,\"name\":\"process_name\",\"args\":{\"name\":")
-        .string(program_invocation_short_name)
-        .raw("}}");
-    w.first = false;
+    open_trace(w.out, program_invocation_short_name);
     session.fetch_add(1, std::memory_order_release);
     recording = true;
   }
@@ -437,15 +258,15 @@ void stop() noexcept {
   for (auto& b : w.buffers) {
     if (b->session != current) continue;
     write_out(w, *b);
-    if (b->file_in_slice) {
+    if (b->file_track.in_slice) {
       // Read after the events it closes were, so no earlier than any of them.
       event end;
       end.what = kind::end;
       end.when = std::chrono::steady_clock::now();
-      formatter(w, *b).write(end);
+      write_event(w.out, b->file_track, end);
     }
   }
-  w.text += "\n]}\n";
+  close_trace(w.out);
   flush_text(w);
   std::fclose(w.file);
   w.file = nullptr;
