@@ -103,22 +103,15 @@ std::vector<share*>& free_shares() {
 
 thread_local share* tl_share = nullptr;  // the calling runtime thread's own; nullptr elsewhere
 
-void count_running(std::int32_t delta) noexcept {
+// count() changes one count (share::running or share::pending) in the
+// calling thread's share, or in share 0 for a thread outside the pools.
+void count(std::atomic<std::uint64_t> share::*word, std::int32_t delta) noexcept {
   if (share* own = tl_share) {
-    add(own->running, delta);
+    add(own->*word, delta);
     return;
   }
   std::lock_guard lock(outside_mutex);
-  add(shares[0].running, delta);
-}
-
-void count_pending(std::int32_t delta) noexcept {
-  if (share* own = tl_share) {
-    add(own->pending, delta);
-    return;
-  }
-  std::lock_guard lock(outside_mutex);
-  add(shares[0].pending, delta);
+  add(shares[0].*word, delta);
 }
 
 // totals: one collect of every share.
@@ -177,12 +170,12 @@ int threads_in_process() {
 
 }  // namespace
 
-void goroutine_started() noexcept { count_running(1); }
-void goroutine_exited() noexcept { count_running(-1); }
-void goroutine_parked() noexcept { count_running(-1); }
-void goroutine_unparked() noexcept { count_running(1); }
-void timer_armed() noexcept { count_pending(1); }
-void timer_settled() noexcept { count_pending(-1); }
+void goroutine_started() noexcept { count(&share::running, 1); }
+void goroutine_exited() noexcept { count(&share::running, -1); }
+void goroutine_parked() noexcept { count(&share::running, -1); }
+void goroutine_unparked() noexcept { count(&share::running, 1); }
+void timer_armed() noexcept { count(&share::pending, 1); }
+void timer_settled() noexcept { count(&share::pending, -1); }
 
 void thread_blocked() noexcept {
   blocked_threads.fetch_add(1);
