@@ -56,12 +56,12 @@ void timer_queue::stop() {
   {
     std::lock_guard lock(lock_);
     stopping_ = true;
-    left.swap(heap_);
+    left = heap_.take_all();
     wakeup_.notify_all();
   }
   for (const entry& e : left) {  // they will never fire: no longer pending
-    std::lock_guard lock(e.timer->lock);
-    if (e.generation == e.timer->generation) cancel(*e.timer);
+    std::lock_guard lock(e.item.timer->lock);
+    if (e.item.generation == e.item.timer->generation) cancel(*e.item.timer);
   }
   if (virtual_) {
     std::lock_guard lock(clocks_mutex());
@@ -94,32 +94,28 @@ void timer_queue::schedule(const std::shared_ptr<timer_state>& t, clock::time_po
   t->pending = true;
   std::lock_guard lock(lock_);
   if (heap_.size() >= sweep_at_) drop_unreachable();
-  heap_.push_back({when, next_order_++, t->generation, t});
-  std::push_heap(heap_.begin(), heap_.end(), fires_later{});
-  if (heap_.front().timer == t && heap_.front().generation == t->generation) wakeup_.notify_one();
+  heap_.push(when, {t->generation, t});
+  const scheduled& first = heap_.earliest().item;
+  if (first.timer == t && first.generation == t->generation) wakeup_.notify_one();
 }
 
 void timer_queue::drop_unreachable() noexcept {
-  const auto kept = std::remove_if(heap_.begin(), heap_.end(), [](entry& e) {
-    timer_state& t = *e.timer;
+  heap_.remove_if([](entry& e) {
+    timer_state& t = *e.item.timer;
     if (t.what != timer_state::kind::timer && t.what != timer_state::kind::ticker) return false;
     // A use count of 1 cannot rise under lock_: only the heap can hand the
     // timer out, and the channel is reachable only through the timer.
-    if (e.timer.use_count() != 1 || state_of(t.channel).use_count() != 1) return false;
+    if (e.item.timer.use_count() != 1 || state_of(t.channel).use_count() != 1) return false;
     // Its lock, taken only if free (the lock order puts it before lock_),
     // shows this thread what its last holder wrote under it.
     if (!t.lock.try_lock()) return false;
-    if (e.generation == t.generation && t.pending) {  // never to fire: no longer pending
+    if (e.item.generation == t.generation && t.pending) {  // never to fire: no longer pending
       t.pending = false;
       liveness::timer_settled();
     }
     t.lock.unlock();
     return true;
   });
-  if (kept != heap_.end()) {
-    heap_.erase(kept, heap_.end());
-    std::make_heap(heap_.begin(), heap_.end(), fires_later{});
-  }
   sweep_at_ = std::max(kFirstSweep, 2 * heap_.size());
 }
 
@@ -139,11 +135,9 @@ void timer_queue::serve() {
       wakeup_.wait(lock);
       continue;
     }
-    const clock::time_point when = heap_.front().when;
+    const clock::time_point when = heap_.earliest().when;
     if (now() >= when) {
-      std::pop_heap(heap_.begin(), heap_.end(), fires_later{});
-      const entry due = std::move(heap_.back());
-      heap_.pop_back();
+      const entry due = heap_.pop();
       lock.unlock();
       fire(due);
       lock.lock();
@@ -160,9 +154,9 @@ void timer_queue::serve() {
 }
 
 void timer_queue::fire(const entry& e) {
-  timer_state& t = *e.timer;
+  timer_state& t = *e.item.timer;
   std::unique_lock lock(t.lock);
-  if (e.generation != t.generation || !t.pending) return;  // stopped or reset since
+  if (e.item.generation != t.generation || !t.pending) return;  // stopped or reset since
   t.pending = false;
   switch (t.what) {
     case timer_state::kind::timer:
@@ -172,7 +166,7 @@ void timer_queue::fire(const entry& e) {
       const clock::time_point fired = now();
       t.channel.try_send(fired);  // a receiver that has not taken the last tick misses this one
       // The next tick is the first one after now, keeping the original phase.
-      schedule(e.timer, e.when + t.period * (1 + (fired - e.when) / t.period));
+      schedule(e.item.timer, e.when + t.period * (1 + (fired - e.when) / t.period));
       break;
     }
     case timer_state::kind::func: {
@@ -190,7 +184,7 @@ void timer_queue::fire(const entry& e) {
       break;
     }
   }
-  liveness::timer_settled();  // after its effect: see the invariant in deadlock.cpp
+  liveness::timer_settled();  // after its effect: see the invariant in liveness.cpp
 }
 
 }  // namespace gort::detail

@@ -38,6 +38,7 @@
 #include "gort/detail/park.hpp"
 #include "gort/detail/spinlock.hpp"
 #include "gort/time.hpp"
+#include "timer_heap.hpp"
 
 namespace gort::detail {
 
@@ -90,17 +91,12 @@ class timer_queue {
   static bool cancel(timer_state& t);
 
  private:
-  struct entry {
-    clock::time_point when;
-    std::uint64_t order;  // ties at one deadline fire in schedule order
+  // scheduled: one schedule of a timer; live while its generation is the timer's.
+  struct scheduled {
     std::uint64_t generation;
     std::shared_ptr<timer_state> timer;
   };
-  struct fires_later {
-    bool operator()(const entry& a, const entry& b) const {
-      return a.when != b.when ? a.when > b.when : a.order > b.order;
-    }
-  };
+  using entry = timer_heap<scheduled>::entry;
 
   // Virtual time starts at this fixed instant, whatever the real clock says.
   static constexpr clock::time_point kVirtualEpoch{std::chrono::hours(24)};
@@ -117,10 +113,9 @@ class timer_queue {
   pool& home_pool_;
   const bool virtual_;
   std::atomic<clock::rep> virtual_now_{kVirtualEpoch.time_since_epoch().count()};
-  spinlock lock_;  // guards heap_, next_order_, sweep_at_ and stopping_
+  spinlock lock_;                                 // guards heap_, sweep_at_ and stopping_
   boost::fibers::condition_variable_any wakeup_;  // the serving fiber waits on it
-  std::vector<entry> heap_;
-  std::uint64_t next_order_ = 0;
+  timer_heap<scheduled> heap_;
   std::size_t sweep_at_ = kFirstSweep;  // guarded by lock_
   bool stopping_ = false;
 };
