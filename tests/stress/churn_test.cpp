@@ -9,7 +9,6 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include <cstdlib>
 #include <regex>
 #include <string>
 
@@ -23,12 +22,6 @@ using testing::HasSubstr;
 
 constexpr int kChains = 8;
 constexpr int kHops = 50000;
-
-int scale() {
-  const char* text = std::getenv("GORT_STRESS_SCALE");
-  const int n = text != nullptr ? std::atoi(text) : 1;
-  return n > 0 ? n : 1;
-}
 
 gort_test::child_result churn(int maxprocs, const char* end) {
   return gort_test::run_child(
@@ -48,7 +41,7 @@ class Churn : public testing::TestWithParam<int> {};
 
 TEST_P(Churn, NoDeadlockIsReportedWhileChainsRun) {
   const std::string expected = std::to_string(kChains * kHops) + " goroutines ran\n";
-  for (int round = 0; round < 3 * scale(); ++round) {
+  for (int round = 0; round < 3 * gort_test::stress_scale(); ++round) {
     const auto child = churn(GetParam(), "finish");
     ASSERT_FALSE(child.timed_out) << "round " << round;
     ASSERT_EQ(child.exit_code, 0) << "round " << round << ":\n" << child.err;
@@ -57,7 +50,7 @@ TEST_P(Churn, NoDeadlockIsReportedWhileChainsRun) {
 }
 
 TEST_P(Churn, TheDeadlockAtTheLastChainsEndIsReported) {
-  for (int round = 0; round < 3 * scale(); ++round) {
+  for (int round = 0; round < 3 * gort_test::stress_scale(); ++round) {
     const auto child = churn(GetParam(), "deadlock");
     ASSERT_FALSE(child.timed_out) << "round " << round << ": no deadlock was reported";
     ASSERT_EQ(child.exit_code, 2) << child.err;

@@ -26,12 +26,6 @@ namespace {
 using namespace std::chrono_literals;
 using gort_test::eventually;
 
-int scale() {
-  const char* text = std::getenv("GORT_STRESS_SCALE");
-  const int n = text != nullptr ? std::atoi(text) : 1;
-  return n > 0 ? n : 1;
-}
-
 // tally: what consumers received, summed where they all meet.
 struct tally {
   std::atomic<std::int64_t> count{0};
@@ -80,7 +74,8 @@ void pipe(std::size_t capacity, int producers, int consumers, int per_producer, 
 // ready first (select over two sends), consumers take from both with a
 // select that also has a timer case; when both channels are closed a
 // consumer stops, treating a closed channel as nil from then on (Go's idiom).
-void select_mix(int producers, int consumers, int per_producer, tally& got, std::atomic<int>& timeouts) {
+void select_mix(int producers, int consumers, int per_producer, tally& got,
+                std::atomic<int>& timeouts) {
   auto a = gort::make_chan<std::int64_t>(), b = gort::make_chan<std::int64_t>(4);
   gort::wait_group sent, received;
   sent.add(producers);
@@ -139,10 +134,11 @@ void sleepers(int count, tally& got) {
   std::int64_t n = 0, s = 0;
   int ticks = 0;
   while (n < count) {
-    gort::select(gort::recv_case(done, [&](std::int64_t v) {
-                   ++n;
-                   s += v;
-                 }),
+    gort::select(gort::recv_case(done,
+                                 [&](std::int64_t v) {
+                                   ++n;
+                                   s += v;
+                                 }),
                  gort::recv_case(ticker.C, [&] { ++ticks; }));
   }
   ticker.stop();
@@ -166,7 +162,7 @@ class Stress : public testing::TestWithParam<int> {};
 
 TEST_P(Stress, UnbufferedAndBufferedPipesLoseNothing) {
   for (std::size_t capacity : {0U, 1U, 16U}) {
-    const int per_producer = 20000 * scale();
+    const int per_producer = 20000 * gort_test::stress_scale();
     tally got;
     run_program(GetParam(), [&] { pipe(capacity, 8, 8, per_producer, got); });
     const std::int64_t n = 8LL * per_producer;
@@ -176,7 +172,7 @@ TEST_P(Stress, UnbufferedAndBufferedPipesLoseNothing) {
 }
 
 TEST_P(Stress, SelectOverTwoChannelsWithTimersAndCloseLosesNothing) {
-  const int per_producer = 5000 * scale();
+  const int per_producer = 5000 * gort_test::stress_scale();
   tally got;
   std::atomic<int> timeouts{0};
   run_program(GetParam(), [&] { select_mix(6, 6, per_producer, got, timeouts); });
@@ -186,7 +182,7 @@ TEST_P(Stress, SelectOverTwoChannelsWithTimersAndCloseLosesNothing) {
 }
 
 TEST_P(Stress, SleepersTickersAndTimersAllWakeOnce) {
-  const int count = 2000 * scale();
+  const int count = 2000 * gort_test::stress_scale();
   tally got;
   run_program(GetParam(), [&] { sleepers(count, got); });
   EXPECT_EQ(got.count, count);
@@ -203,7 +199,7 @@ class Chaos : public testing::TestWithParam<int> {
   // each_seed() runs check under GORT_CHAOS=seed for seeds 1..n, stopping at
   // the first failure, which it names.
   void each_seed(const std::function<void()>& check) {
-    const int seeds = 200 * scale();
+    const int seeds = 200 * gort_test::stress_scale();
     for (int seed = 1; seed <= seeds && !HasFailure(); ++seed) {
       ::setenv("GORT_CHAOS", std::to_string(seed).c_str(), 1);
       check();
@@ -258,13 +254,15 @@ std::string order_under(const char* seed) {
 }
 
 TEST(ChaosSchedules, OneSeedGivesOneScheduleOnOneThread) {
-  for (const char* seed : {"1", "7", "12345"}) EXPECT_EQ(order_under(seed), order_under(seed)) << seed;
+  for (const char* seed : {"1", "7", "12345"})
+    EXPECT_EQ(order_under(seed), order_under(seed)) << seed;
 }
 
 TEST(ChaosSchedules, SeedsChangeTheSchedule) {
   const std::string first = order_under("1");
   int different = 0;
-  for (const char* seed : {"2", "3", "4", "5", "6", "7", "8", "9"}) different += order_under(seed) != first;
+  for (const char* seed : {"2", "3", "4", "5", "6", "7", "8", "9"})
+    different += order_under(seed) != first;
   EXPECT_GE(different, 4) << "the seed barely changes the schedule: " << first;
 }
 

@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <functional>
 #include <gort/gort.hpp>
 #include <string>
@@ -38,6 +39,14 @@ inline bool eventually(const std::function<bool()>& done) {
     std::this_thread::yield();
   }
   return true;
+}
+
+// stress_scale() is GORT_STRESS_SCALE, the stress suite's work multiplier: 1
+// (ctest's short run) unless it names a larger whole number.
+inline int stress_scale() {
+  const char* text = std::getenv("GORT_STRESS_SCALE");
+  const int n = text != nullptr ? std::atoi(text) : 1;
+  return n > 0 ? n : 1;
 }
 
 }  // namespace gort_test
