@@ -55,8 +55,6 @@ namespace gort::detail {
 // pool: the threads and queues of one run.
 class pool {
  public:
-  static constexpr int kMaxProcs = 1024;  // Go's _MaxGomaxprocs
-
   // --- its lifetime (pool.cpp) ---
   // schedtrace > 0 prints the scheduler's state every schedtrace (schedtrace.hpp).
   pool(int maxprocs, std::size_t stack_size, bool virtual_time,
@@ -179,8 +177,9 @@ class pool {
   goroutine* steal(processor& self) noexcept;
   // work_available() is true if a runq or the global queue holds a goroutine (runnext aside).
   bool work_available() const noexcept;
-  // next_to_steal() is true if a processor other than self holds a runnext.
-  bool next_to_steal(const processor& self) const noexcept;
+  // find_stuck_next() is a processor other than self holding a runnext whose
+  // ticks have not moved since self began to spin (processor::ticks_seen).
+  processor* find_stuck_next(const processor& self) const noexcept;
   // spin_for_work(): true if work or a wake-up arrived while spinning briefly.
   bool spin_for_work(processor& self) noexcept;
   static constexpr std::chrono::microseconds kSpinTime{50};

@@ -19,6 +19,7 @@
 // park_mutex is taken after the pool's idle_mutex_.
 #pragma once
 
+#include <array>
 #include <atomic>
 #include <boost/fiber/context.hpp>
 #include <boost/fiber/detail/spinlock.hpp>
@@ -38,6 +39,8 @@ class scheduler;
 namespace gort::detail {
 
 class pool;
+
+inline constexpr int kMaxProcs = 1024;  // Go's _MaxGomaxprocs
 
 // run_list: a FIFO of runnable goroutines, linked through goroutine::next_runnable.
 class run_list {
@@ -89,12 +92,16 @@ struct processor {
   std::atomic<std::size_t> runq_size{0};
   std::atomic<goroutine*> runnext{nullptr};
   // Owner-only: runnext picks in a row (two goroutines handing a value back
-  // and forth would otherwise starve the runq: there is no preemption), and
-  // picks since the global queue was last looked at first.
+  // and forth would otherwise starve the runq: there is no preemption).
   int runnext_streak = 0;
-  int ticks = 0;
-  // Set by park() when its last look found a runnext worth stealing; find_work() takes it.
-  bool steal_next_allowed = false;
+  // Picks by this thread, written by it only (Go's schedtick): every
+  // kGlobalEvery-th looks at the global queue first, and they stand still
+  // while the thread runs one goroutine.
+  std::atomic<unsigned> ticks{0};
+  // Thief-only: each processor's ticks when this one began to spin (by index),
+  // and the one whose runnext the last look found stuck, for find_work() to take.
+  std::array<unsigned, kMaxProcs> ticks_seen{};
+  processor* stuck_next = nullptr;
 
   // bind_to_calling_thread() makes this the calling thread's current_processor().
   void bind_to_calling_thread() noexcept;

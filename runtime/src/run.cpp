@@ -66,7 +66,7 @@ std::optional<int> env_maxprocs() {
   if (text == nullptr) return std::nullopt;
   const auto n = detail::parse_number<int>(text);
   if (!n || *n < 1) return std::nullopt;
-  return std::min(*n, detail::pool::kMaxProcs);
+  return std::min(*n, detail::kMaxProcs);
 }
 
 int default_maxprocs() { return env_maxprocs().value_or(num_cpu()); }
@@ -163,7 +163,7 @@ int run(const options& opts, std::function<void()> main_goroutine) {
     return 2;
   }
   const int procs =
-      opts.maxprocs > 0 ? std::min(opts.maxprocs, detail::pool::kMaxProcs) : default_maxprocs();
+      opts.maxprocs > 0 ? std::min(opts.maxprocs, detail::kMaxProcs) : default_maxprocs();
   const std::size_t stack =
       opts.stack_size != 0 ? opts.stack_size : detail::stack_pool::kDefaultStackSize;
   const auto wanted = debugging_for(opts);

@@ -142,7 +142,9 @@ goroutine* pool::find_work(processor& self) noexcept {
     if (work_available()) wake_idle_processor();
     return nullptr;
   }
-  if (++self.ticks % processor::kGlobalEvery == 0) {
+  const unsigned tick = self.ticks.load(std::memory_order_relaxed) + 1;
+  self.ticks.store(tick, std::memory_order_relaxed);
+  if (tick % processor::kGlobalEvery == 0) {
     if (goroutine* g = pop_global()) return g;
   }
   if (goroutine* g = self.pop()) return g;
@@ -154,10 +156,8 @@ goroutine* pool::find_work(processor& self) noexcept {
     if (work_available()) wake_idle_processor();
     return g;
   }
-  if (std::exchange(self.steal_next_allowed, false)) {
-    goroutine* next = nullptr;
-    if (find_started(
-            [&](processor& p) { return &p != &self && (next = p.steal_next()) != nullptr; })) {
+  if (processor* victim = std::exchange(self.stuck_next, nullptr)) {
+    if (goroutine* next = victim->steal_next()) {
       if (trace::on()) trace::stole();
       return next;
     }
@@ -199,10 +199,11 @@ bool pool::work_available() const noexcept {
          find_started([](const processor& p) { return p.runq_size.load() > 0; }) != nullptr;
 }
 
-bool pool::next_to_steal(const processor& self) const noexcept {
+processor* pool::find_stuck_next(const processor& self) const noexcept {
   return find_started([&](const processor& p) {
-           return &p != &self && p.runnext.load() != nullptr;
-         }) != nullptr;
+    return &p != &self && p.runnext.load() != nullptr &&
+           p.ticks.load(std::memory_order_relaxed) == self.ticks_seen[p.index];
+  });
 }
 
 // --- idle threads --------------------------------------------------------------
@@ -266,6 +267,9 @@ bool pool::spin_for_work(processor& self) noexcept {
     spinning_.fetch_sub(1);
     return work_available();
   }
+  for_each_started([&](const processor& p) {
+    self.ticks_seen[p.index] = p.ticks.load(std::memory_order_relaxed);
+  });
   bool found = false;
   const auto give_up = std::chrono::steady_clock::now() + kSpinTime;
   while (!found && std::chrono::steady_clock::now() < give_up) {
@@ -274,11 +278,13 @@ bool pool::spin_for_work(processor& self) noexcept {
   }
   spinning_.fetch_sub(1);
   // The last look, after no longer counting as spinning (a producer that saw
-  // us spinning did not wake anyone): a runnext still waiting after the whole
-  // spin belongs to a processor busy running something else, so take it.
-  if (!found && (work_available() || next_to_steal(self) || self.runnext.load() != nullptr)) {
-    self.steal_next_allowed = true;
-    found = true;
+  // us spinning did not wake anyone). A runnext is taken only from a thread
+  // that has picked nothing during the whole spin, busy with one goroutine:
+  // one whose runnext keeps changing is handing values back and forth, and
+  // taking from it would split the pair across threads.
+  if (!found) {
+    self.stuck_next = find_stuck_next(self);
+    found = self.stuck_next != nullptr || work_available() || self.runnext.load() != nullptr;
   }
   return found;
 }
