@@ -30,6 +30,10 @@ goroutine* run_list::pop_front() noexcept {
 
 void processor::push(goroutine* g) noexcept {
   std::lock_guard lock(runq_lock);
+  if (runq.empty()) {
+    runq_since.store(std::chrono::steady_clock::now().time_since_epoch().count(),
+                     std::memory_order_relaxed);
+  }
   runq.push_back(g);
   runq_size.fetch_add(1);
 }
@@ -56,6 +60,14 @@ goroutine* processor::pop() noexcept {
   return runnext.exchange(nullptr);  // a thief emptied the runq after we looked
 }
 
+bool processor::stealable(std::chrono::steady_clock::time_point now) const noexcept {
+  const std::size_t size = runq_size.load();
+  if (size != 1) return size > 1;
+  const std::chrono::steady_clock::time_point since{
+      std::chrono::steady_clock::duration{runq_since.load(std::memory_order_relaxed)}};
+  return now - since >= kLoneGrace;
+}
+
 void processor::wake() noexcept {
   {
     std::lock_guard lock(park_mutex);
@@ -79,6 +91,7 @@ goroutine* processor::steal_into(processor& thief) noexcept {
   goroutine* first = batch.pop_front();
   if (!batch.empty()) {
     std::lock_guard lock(thief.runq_lock);
+    if (thief.runq.empty()) thief.runq_since.store(0, std::memory_order_relaxed);
     while (goroutine* g = batch.pop_front()) {
       thief.runq.push_back(g);
       thief.runq_size.fetch_add(1);

@@ -7,7 +7,10 @@
 // next on the same thread, so two goroutines talking through a channel stay
 // on one thread and one cache. Other threads leave a runnext alone while they
 // spin, and take it only on their last look before they sleep, when its
-// own thread has been busy for the whole spin.
+// own thread has been busy for the whole spin. A runq holding one goroutine
+// is stolen from only once that goroutine has waited kLoneGrace: a goroutine
+// displaced from runnext by a hand-off runs here within a few microseconds,
+// and taken by another thread it would split its partners across two.
 //
 // Invariants:
 //   - A runnable goroutine's record is in exactly one place: a processor's
@@ -23,6 +26,7 @@
 #include <atomic>
 #include <boost/fiber/context.hpp>
 #include <boost/fiber/detail/spinlock.hpp>
+#include <chrono>
 #include <condition_variable>
 #include <cstddef>
 #include <mutex>
@@ -67,8 +71,12 @@ struct processor {
   // steal_into() moves about half of this runq to thief's and returns one goroutine.
   goroutine* steal_into(processor& thief) noexcept;
   goroutine* steal_next() noexcept { return runnext.exchange(nullptr); }
+  // stealable(): another thread may take from this runq now. A lone goroutine
+  // is left alone for kLoneGrace after it arrives (see above).
+  bool stealable(std::chrono::steady_clock::time_point now) const noexcept;
 
   static constexpr int kRunnextStreak = 32;
+  static constexpr std::chrono::microseconds kLoneGrace{20};
   static constexpr int kGlobalEvery = 61;  // Go's schedtick % 61: the global queue is never starved
 
   pool& home_pool;
@@ -90,6 +98,8 @@ struct processor {
   spinlock runq_lock;  // guards runq; never held while parking or waking
   run_list runq;
   std::atomic<std::size_t> runq_size{0};
+  // When runq last became non-empty, in steady_clock ticks; stolen batches count as old.
+  std::atomic<std::chrono::steady_clock::rep> runq_since{0};
   std::atomic<goroutine*> runnext{nullptr};
   // Owner-only: runnext picks in a row (two goroutines handing a value back
   // and forth would otherwise starve the runq: there is no preemption).

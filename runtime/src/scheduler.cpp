@@ -168,9 +168,10 @@ goroutine* pool::find_work(processor& self) noexcept {
 goroutine* pool::steal(processor& self) noexcept {
   const auto count = static_cast<std::uint32_t>(started_.load(std::memory_order_acquire));
   goroutine* g = nullptr;
+  const auto now = std::chrono::steady_clock::now();
   const auto robbed = [&](processor& victim) {
     if (&victim == &self) return false;
-    g = victim.runq_size.load() > 0 ? victim.steal_into(self) : nullptr;
+    g = victim.stealable(now) ? victim.steal_into(self) : nullptr;
     // A surplus processor never runs its runnext itself.
     if (g == nullptr && !is_active(victim)) g = victim.steal_next();
     return g != nullptr;
@@ -197,6 +198,13 @@ boost::fibers::context* pool::context_for(processor& self, goroutine& g) noexcep
 bool pool::work_available() const noexcept {
   return global_size_.load() > 0 ||
          find_started([](const processor& p) { return p.runq_size.load() > 0; }) != nullptr;
+}
+
+bool pool::work_to_take(const processor& self,
+                        std::chrono::steady_clock::time_point now) const noexcept {
+  return global_size_.load() > 0 || self.runq_size.load() > 0 ||
+         find_started([&](const processor& p) { return &p != &self && p.stealable(now); }) !=
+             nullptr;
 }
 
 processor* pool::find_stuck_next(const processor& self) const noexcept {
@@ -265,15 +273,16 @@ bool pool::spin_for_work(processor& self) noexcept {
   // a little longer before sleeping — but at most half the processors at once.
   if (spinning_.fetch_add(1) >= std::max(1, maxprocs() / 2)) {
     spinning_.fetch_sub(1);
-    return work_available();
+    return work_to_take(self, std::chrono::steady_clock::now());
   }
   for_each_started([&](const processor& p) {
     self.ticks_seen[p.index] = p.ticks.load(std::memory_order_relaxed);
   });
   bool found = false;
   const auto give_up = std::chrono::steady_clock::now() + kSpinTime;
-  while (!found && std::chrono::steady_clock::now() < give_up) {
-    found = self.wake_pending.load() || work_available();
+  for (auto now = std::chrono::steady_clock::now(); !found && now < give_up;
+       now = std::chrono::steady_clock::now()) {
+    found = self.wake_pending.load() || work_to_take(self, now);
     for (int i = 0; i < 20 && !found; ++i) pause_briefly();
   }
   spinning_.fetch_sub(1);

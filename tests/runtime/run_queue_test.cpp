@@ -4,7 +4,8 @@
 // next and sends the one it displaces to the runq's tail; pop() takes
 // runnext first, but not more than kRunnextStreak times in a row while the
 // runq waits; a thief takes half the runq, rounded up, and runq_size always
-// matches the runq's length.
+// matches the runq's length; a lone goroutine may be stolen only once it has
+// waited kLoneGrace, and a stolen one counts as having waited.
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -106,6 +107,41 @@ TEST(Processor, ALastGoroutineIsStolenAlone) {
   EXPECT_EQ(victim.steal_into(thief), g[0]);
   EXPECT_EQ(thief.runq_size.load(), 0U);
   EXPECT_EQ(victim.runq_size.load(), 0U);
+}
+
+TEST(Processor, ALoneGoroutineIsStealableOnlyAfterItsGrace) {
+  records g(3);
+  processor victim(g.home(), 0);
+  processor thief(g.home(), 1);
+  const auto now = [] { return std::chrono::steady_clock::now(); };
+  EXPECT_FALSE(victim.stealable(now())) << "an empty runq";
+  // Asked at `before` the push, the goroutine has not waited at all; asked
+  // kLoneGrace `after` it, it has waited the grace, however slow the machine.
+  auto before = now();
+  victim.push(g[0]);
+  const auto after = now();
+  EXPECT_FALSE(victim.stealable(before)) << "a lone goroutine that just arrived";
+  EXPECT_TRUE(victim.stealable(after + processor::kLoneGrace)) << "one that has waited";
+  victim.push(g[1]);
+  EXPECT_TRUE(victim.stealable(before)) << "two at once";
+  EXPECT_EQ(victim.steal_into(thief), g[0]);
+  EXPECT_EQ(victim.pop(), g[1]);
+  before = now();
+  victim.push(g[2]);
+  EXPECT_FALSE(victim.stealable(before)) << "the grace starts again when the runq refills";
+}
+
+TEST(Processor, AStolenBatchHasWaitedAlready) {
+  records g(5);
+  processor victim(g.home(), 0);
+  processor thief(g.home(), 1);
+  thief.push(g[4]);  // the thief's runq was last filled just now
+  EXPECT_EQ(thief.pop(), g[4]);
+  for (std::size_t i = 0; i < 4; ++i) victim.push(g[i]);
+  EXPECT_EQ(victim.steal_into(thief), g[0]);
+  EXPECT_EQ(thief.runq_size.load(), 1U);
+  EXPECT_TRUE(thief.stealable(std::chrono::steady_clock::now()))
+      << "g[1] came from a runq where it had been waiting";
 }
 
 }  // namespace
