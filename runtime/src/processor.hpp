@@ -95,12 +95,14 @@ struct processor {
   [[no_unique_address]] tsan_fiber tsan_main;
   [[no_unique_address]] tsan_fiber tsan_dispatcher;
 
-  spinlock runq_lock;  // guards runq; never held while parking or waking
+  // Spinning threads poll the runq's size: it has a cache line of its own,
+  // apart from the runnext that every hand-off on this thread writes.
+  alignas(64) spinlock runq_lock;  // guards runq; never held while parking or waking
   run_list runq;
   std::atomic<std::size_t> runq_size{0};
   // When runq last became non-empty, in steady_clock ticks; stolen batches count as old.
   std::atomic<std::chrono::steady_clock::rep> runq_since{0};
-  std::atomic<goroutine*> runnext{nullptr};
+  alignas(64) std::atomic<goroutine*> runnext{nullptr};
   // Owner-only: runnext picks in a row (two goroutines handing a value back
   // and forth would otherwise starve the runq: there is no preemption).
   int runnext_streak = 0;
