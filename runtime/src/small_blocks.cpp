@@ -7,6 +7,7 @@
 #include <new>
 
 #include "gort/detail/spinlock.hpp"
+#include "thread_cache.hpp"
 
 namespace gort::detail::small_blocks {
 namespace {
@@ -24,29 +25,30 @@ struct free_block {
 struct shared_list {
   spinlock lock;  // guards first; held for one batch's pointer moves
   free_block* first = nullptr;
+
+  void push(void* block) noexcept {
+    auto* free = static_cast<free_block*>(block);
+    free->next = first;
+    first = free;
+  }
+  void* pop() noexcept {
+    free_block* block = first;
+    if (block != nullptr) first = block->next;
+    return block;
+  }
 };
 
-// thread_cache: one thread's free blocks, per class. Plain data, so that it
-// stays usable while the thread's other thread-locals are destroyed.
-struct thread_cache {
-  // Set by release_thread_cache(): the thread may still allocate and free
-  // blocks as it ends (Boost's scheduler runs the ready goroutines and frees
-  // fibers as its thread-locals are destroyed); from then on its cache is
-  // emptied into the shared lists after every call, or blocks would be lost
-  // with the thread.
-  bool released = false;
-  std::array<std::size_t, kClassBytes.size()> count{};
-  std::array<std::array<void*, kCacheBlocks>, kClassBytes.size()> blocks{};
-};
+using block_cache = thread_cache<void*, kCacheBlocks>;
 
-shared_list* shared() {
-  static auto* lists = new shared_list[kClassBytes.size()];  // never destroyed: freed blocks outlive runs
-  return lists;
+shared_list& shared(std::size_t c) {
+  // Never destroyed: freed blocks outlive runs.
+  static auto* lists = new shared_list[kClassBytes.size()];
+  return lists[c];
 }
 
-thread_cache& my_cache() noexcept {
-  thread_local thread_cache cache;
-  return cache;
+block_cache& my_cache(std::size_t c) noexcept {
+  thread_local std::array<block_cache, kClassBytes.size()> caches;
+  return caches[c];
 }
 
 // class_of() is the smallest class that holds size bytes; kClassBytes.size() if none does.
@@ -57,31 +59,36 @@ std::size_t class_of(std::size_t size) noexcept {
 }
 
 void give_back(std::size_t c, std::size_t n) noexcept {
-  thread_cache& cache = my_cache();
-  shared_list& list = shared()[c];
+  shared_list& list = shared(c);
   std::lock_guard lock(list.lock);
-  for (; n > 0 && cache.count[c] > 0; --n) {
-    auto* block = static_cast<free_block*>(cache.blocks[c][--cache.count[c]]);
-    block->next = list.first;
-    list.first = block;
-  }
+  my_cache(c).give_up_to(n, [&](void* block) { list.push(block); });
 }
 
-void take(std::size_t c) {
-  thread_cache& cache = my_cache();
-  {
-    shared_list& list = shared()[c];
+// take() is a block of class c: one of a batch moved from the shared list
+// to the calling thread's cache, or of a new slab's.
+void* take(std::size_t c) {
+  block_cache& cache = my_cache(c);
+  shared_list& list = shared(c);
+  if (cache.released()) {
     std::lock_guard lock(list.lock);
-    while (cache.count[c] < kBatch && list.first != nullptr) {
-      free_block* block = list.first;
-      list.first = block->next;
-      cache.blocks[c][cache.count[c]++] = block;
+    if (void* block = list.pop()) return block;
+  } else {
+    std::lock_guard lock(list.lock);
+    for (void* block = nullptr; cache.size() < kBatch && (block = list.pop()) != nullptr;) {
+      cache.keep(block);
+    }
+    if (!cache.empty()) return cache.take();
+  }
+  // None free anywhere: carve a batch from one new slab.
+  auto* slab = static_cast<char*>(::operator new(kClassBytes[c] * kBatch));
+  for (std::size_t i = 1; i < kBatch; ++i) {
+    void* block = slab + i * kClassBytes[c];
+    if (!cache.keep(block)) {
+      std::lock_guard lock(list.lock);
+      list.push(block);
     }
   }
-  if (cache.count[c] > 0) return;
-  // None free anywhere: carve a batch from one new slab.
-  auto* slab = static_cast<char*>(::operator new(kBatch * kClassBytes[c]));
-  for (std::size_t i = 0; i < kBatch; ++i) cache.blocks[c][cache.count[c]++] = slab + i * kClassBytes[c];
+  return slab;
 }
 
 }  // namespace
@@ -89,11 +96,8 @@ void take(std::size_t c) {
 void* allocate(std::size_t size) {
   const std::size_t c = class_of(size);
   if (c == kClassBytes.size()) return ::operator new(size);
-  thread_cache& cache = my_cache();
-  if (cache.count[c] == 0) take(c);
-  void* block = cache.blocks[c][--cache.count[c]];
-  if (cache.released) give_back(c, kCacheBlocks);
-  return block;
+  block_cache& cache = my_cache(c);
+  return cache.empty() ? take(c) : cache.take();
 }
 
 void deallocate(void* block, std::size_t size) noexcept {
@@ -102,15 +106,21 @@ void deallocate(void* block, std::size_t size) noexcept {
     ::operator delete(block);
     return;
   }
-  thread_cache& cache = my_cache();
-  if (cache.count[c] == kCacheBlocks) give_back(c, kBatch);
-  cache.blocks[c][cache.count[c]++] = block;
-  if (cache.released) give_back(c, kCacheBlocks);
+  block_cache& cache = my_cache(c);
+  if (cache.keep(block)) return;
+  if (!cache.released()) give_back(c, kBatch);  // full: make room
+  if (cache.keep(block)) return;
+  shared_list& list = shared(c);
+  std::lock_guard lock(list.lock);
+  list.push(block);
 }
 
 void release_thread_cache() noexcept {
-  for (std::size_t c = 0; c < kClassBytes.size(); ++c) give_back(c, kCacheBlocks);
-  my_cache().released = true;
+  for (std::size_t c = 0; c < kClassBytes.size(); ++c) {
+    shared_list& list = shared(c);
+    std::lock_guard lock(list.lock);
+    my_cache(c).release([&](void* block) { list.push(block); });
+  }
 }
 
 }  // namespace gort::detail::small_blocks

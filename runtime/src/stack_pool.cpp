@@ -10,6 +10,8 @@
 #include <map>
 #include <new>
 
+#include "thread_cache.hpp"
+
 namespace gort::detail {
 
 stack_pool& stack_pool::for_size(std::size_t stack_size) {
@@ -24,41 +26,29 @@ stack_pool& stack_pool::for_size(std::size_t stack_size) {
   return *pool;
 }
 
-// thread_cache: a thread's own free stacks of one pool (the first pool the
-// thread used; other sizes go straight to their shared lists). Plain data, so
-// that it stays usable while the thread's other thread-locals are destroyed.
-struct stack_pool::thread_cache {
-  // Set by release_thread_cache(): a thread that has released its cache may
-  // still start and end goroutines (Boost's scheduler runs the ready ones as
-  // the thread ends), and stacks cached then would be lost with the thread.
-  // From then on it uses the shared list only.
-  bool released = false;
+// stack_cache: a thread's own free stacks of one pool (the first pool the
+// thread used; other sizes go straight to their shared lists).
+struct stack_pool::stack_cache {
   stack_pool* cached_pool = nullptr;  // the pool these stacks belong to
-  std::size_t count = 0;
-  std::array<char*, kThreadCache> stacks{};
+  thread_cache<char*, kThreadCache> stacks;
 };
 
-stack_pool::thread_cache& stack_pool::my_cache() noexcept {
-  thread_local thread_cache cache;
+stack_pool::stack_cache& stack_pool::my_cache() noexcept {
+  thread_local stack_cache cache;
   return cache;
 }
 
 void stack_pool::release_thread_cache() noexcept {
-  thread_cache& cache = my_cache();
-  while (cache.count > 0) cache.cached_pool->give_shared(cache.stacks[--cache.count]);
+  stack_cache& cache = my_cache();
+  cache.stacks.release([&](char* bottom) { cache.cached_pool->give_shared(bottom); });
   cache.cached_pool = nullptr;
-  cache.released = true;
 }
 
 boost::context::stack_context stack_pool::allocate() {
-  thread_cache& cache = my_cache();
-  if (cache.cached_pool == nullptr && !cache.released) cache.cached_pool = this;
-  char* bottom = nullptr;
-  if (cache.cached_pool == this && cache.count > 0) {
-    bottom = cache.stacks[--cache.count];
-  } else {
-    bottom = take_shared();
-  }
+  stack_cache& cache = my_cache();
+  if (cache.cached_pool == nullptr && !cache.stacks.released()) cache.cached_pool = this;
+  char* bottom =
+      cache.cached_pool == this && !cache.stacks.empty() ? cache.stacks.take() : take_shared();
   boost::context::stack_context sc;
   sc.size = stack_size_;
   sc.sp = bottom + stack_size_;  // stacks grow down from the top
@@ -67,12 +57,8 @@ boost::context::stack_context stack_pool::allocate() {
 
 void stack_pool::deallocate(boost::context::stack_context& sc) noexcept {
   char* bottom = static_cast<char*>(sc.sp) - sc.size;
-  thread_cache& cache = my_cache();
-  if (cache.cached_pool == this && cache.count < kThreadCache) {
-    cache.stacks[cache.count++] = bottom;
-  } else {
-    give_shared(bottom);
-  }
+  stack_cache& cache = my_cache();
+  if (cache.cached_pool != this || !cache.stacks.keep(bottom)) give_shared(bottom);
 }
 
 char* stack_pool::take_shared() {
@@ -84,7 +70,8 @@ char* stack_pool::take_shared() {
   }
   if (arena_next_ == arena_end_) {
     const std::size_t bytes = std::max(kArenaBytes, stack_size_);
-    void* arena = ::mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    void* arena = ::mmap(nullptr, bytes, PROT_READ | PROT_WRITE,
+                         MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
     if (arena == MAP_FAILED) throw std::bad_alloc();
     arena_next_ = static_cast<char*>(arena);
     arena_end_ = arena_next_ + bytes / stack_size_ * stack_size_;
@@ -105,7 +92,8 @@ void stack_pool::trim() noexcept {
     const auto now = std::chrono::steady_clock::now();
     if (now < next_trim_) return;
     next_trim_ = now + kTrimEvery;
-    const auto warm = free_.end() - static_cast<std::ptrdiff_t>(kKeptWarm);  // the back is reused first
+    const auto warm =
+        free_.end() - static_cast<std::ptrdiff_t>(kKeptWarm);  // the back is reused first
     cold.assign(free_.begin(), warm);
     free_.erase(free_.begin(), warm);
   } catch (const std::bad_alloc&) {

@@ -55,8 +55,8 @@ class stack_pool {
  private:
   explicit stack_pool(std::size_t stack_size) : stack_size_(stack_size) {}
 
-  struct thread_cache;
-  static thread_cache& my_cache() noexcept;
+  struct stack_cache;
+  static stack_cache& my_cache() noexcept;
   char* take_shared();
   void give_shared(char* bottom) noexcept;
 
