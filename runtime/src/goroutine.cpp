@@ -13,7 +13,9 @@
 #include "fatal.hpp"
 #include "liveness.hpp"
 #include "pool.hpp"
+#include "processor.hpp"
 #include "sanitizers.hpp"
+#include "scheduler.hpp"
 #include "trace.hpp"
 
 namespace gort::detail {
@@ -51,6 +53,14 @@ bool run_body(goroutine& g) noexcept {
 void pool::spawn(std::unique_ptr<task> body, std::string label, const char* type_name,
                  const void* entry) {
   launch(std::move(body), goroutine::role::user, std::move(label), type_name, entry);
+  // Without preemption, a goroutine starting goroutines in a loop on the one
+  // thread would queue them all before any ran, where Go's scheduler
+  // preempts it within 10 ms; so it yields to them, when no other thread can
+  // take them, after spawning for a time slice (processor.hpp).
+  if (maxprocs() == 1 && current_processor()->spawned_for_a_slice() &&
+      current_goroutine() != nullptr) {
+    yield();
+  }
 }
 
 void pool::start_system(std::unique_ptr<task> body, std::string label) {

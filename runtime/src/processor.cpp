@@ -68,6 +68,18 @@ bool processor::stealable(std::chrono::steady_clock::time_point now) const noexc
   return now - since >= kLoneGrace;
 }
 
+bool processor::spawned_for_a_slice() noexcept {
+  const unsigned now_ticks = ticks.load(std::memory_order_relaxed);
+  if (now_ticks != spawning_ticks) {
+    spawning_ticks = now_ticks;  // switched out since: a new run
+    spawned = 0;
+  }
+  if (++spawned % kSpawnsPerLook != 0) return false;
+  const auto now = std::chrono::steady_clock::now();
+  if (spawned == kSpawnsPerLook) spawning_since = now;
+  return now - spawning_since >= kTimeSlice;
+}
+
 void processor::wake() noexcept {
   {
     std::lock_guard lock(park_mutex);

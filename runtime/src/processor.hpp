@@ -75,7 +75,15 @@ struct processor {
   // is left alone for kLoneGrace after it arrives (see above).
   bool stealable(std::chrono::steady_clock::time_point now) const noexcept;
 
+  // spawned_for_a_slice() is true when the running goroutine has been
+  // starting goroutines, without being switched out, for kTimeSlice (Go's
+  // forcePreemptNS); this thread only, at every go(). It reads the clock
+  // once every kSpawnsPerLook goroutines started.
+  bool spawned_for_a_slice() noexcept;
+
   static constexpr int kRunnextStreak = 32;
+  static constexpr std::chrono::milliseconds kTimeSlice{10};
+  static constexpr unsigned kSpawnsPerLook = 256;
   static constexpr std::chrono::microseconds kLoneGrace{20};
   static constexpr int kGlobalEvery = 61;  // Go's schedtick % 61: the global queue is never starved
 
@@ -114,6 +122,11 @@ struct processor {
   // and the one whose runnext the last look found stuck, for find_work() to take.
   std::array<unsigned, kMaxProcs> ticks_seen{};
   processor* stuck_next = nullptr;
+  // Owner-only, for spawned_for_a_slice(): the ticks of the goroutine's run
+  // being counted, the goroutines it started, and when it was first looked at.
+  unsigned spawning_ticks = 0;
+  unsigned spawned = 0;
+  std::chrono::steady_clock::time_point spawning_since{};
 
   // bind_to_calling_thread() makes this the calling thread's current_processor().
   void bind_to_calling_thread() noexcept;

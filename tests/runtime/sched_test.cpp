@@ -202,6 +202,31 @@ TEST(SchedOneThread, GoschedLetsTheOtherGoroutineRun) {
   EXPECT_EQ(order, "babababa");
 }
 
+// On one thread, a goroutine starting goroutines in a loop and never
+// blocking does not queue them all before any runs: like Go's scheduler, which
+// preempts it after 10 ms, gort lets them run (at the next go) once it has
+// been at it for a time slice.
+TEST(SchedOneThread, ALongLoopOfGoStatementsLetsTheGoroutinesRun) {
+  constexpr int kAtMost = 1'000'000;  // a second or so of spawning, without the slice
+  int ran = 0;                        // one thread: no two goroutines touch it at once
+  int started = 0;
+  ASSERT_EQ(gort::run({.maxprocs = 1},
+                      [&] {
+                        gort::wait_group wg;
+                        for (; ran == 0 && started < kAtMost; ++started) {
+                          wg.add(1);
+                          gort::go([&] {
+                            ++ran;
+                            wg.done();
+                          });
+                        }
+                        wg.wait();
+                      }),
+            0);
+  EXPECT_LT(started, kAtMost) << "no goroutine ran before the loop ended";
+  EXPECT_EQ(ran, started);
+}
+
 TEST_P(Sched, GoexitRunsDestructorsAndEndsOnlyThatGoroutine) {
   run_main([] {
     auto cleaned = gort::make_chan<std::string>(2);
