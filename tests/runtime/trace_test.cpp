@@ -11,6 +11,7 @@
 #include <fstream>
 #include <map>
 #include <regex>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -181,6 +182,34 @@ TEST_P(TraceOfAPipeline, IsValidJsonWhoseEventsPairUpInOrder) {
 }
 
 GORT_INSTANTIATE_MAXPROCS(TraceOfAPipeline);
+
+// Goroutine names are written as JSON strings, whatever they hold: quotes,
+// a backslash and a control character escaped, bytes that are not UTF-8
+// replaced by U+FFFD.
+TEST(Trace, NamesNeedingEscapesOrNotUtf8StayValidJson) {
+  const auto path = temp_trace("names");
+  const std::string quoted = "say \"hi\"\\\t";
+  const std::string not_utf8 = "caf\xe9";
+  ASSERT_EQ(gort::run({.maxprocs = 1, .trace = path.string()},
+                      [&] {
+                        gort::wait_group wg;
+                        wg.add(2);
+                        for (const std::string& name : {quoted, not_utf8}) {
+                          gort::go(gort::named{name}, [&] { wg.done(); });
+                        }
+                        wg.wait();
+                      }),
+            0);
+  const std::string text = read_file(path);
+  std::filesystem::remove(path);
+  const json::value doc = json::parse(text);  // throws, failing the test, if not JSON
+  std::set<std::string> names;
+  for (const event& e : events_of(doc)) {
+    if (e.ph == "i" && e.name == "go") names.insert(e.args->at("name").as_string());
+  }
+  EXPECT_EQ(names.count("G2 " + quoted), 1U);
+  EXPECT_EQ(names.count("G3 caf\xef\xbf\xbd"), 1U) << "U+FFFD for the stray byte";
+}
 
 // The programs below run in a child with the environment set for it.
 class Observed : public testing::Test {
