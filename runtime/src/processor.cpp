@@ -61,11 +61,10 @@ goroutine* processor::pop() noexcept {
 }
 
 bool processor::stealable(std::chrono::steady_clock::time_point now) const noexcept {
-  const std::size_t size = runq_size.load();
-  if (size != 1) return size > 1;
+  if (runq_size.load() == 0) return false;
   const std::chrono::steady_clock::time_point since{
       std::chrono::steady_clock::duration{runq_since.load(std::memory_order_relaxed)}};
-  return now - since >= kLoneGrace;
+  return now - since >= kStealGrace;
 }
 
 bool processor::spawned_for_a_slice() noexcept {

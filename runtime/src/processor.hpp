@@ -7,10 +7,11 @@
 // next on the same thread, so two goroutines talking through a channel stay
 // on one thread and one cache. Other threads leave a runnext alone while they
 // spin, and take it only on their last look before they sleep, when its
-// own thread has been busy for the whole spin. A runq holding one goroutine
-// is stolen from only once that goroutine has waited kLoneGrace: a goroutine
-// displaced from runnext by a hand-off runs here within a few microseconds,
-// and taken by another thread it would split its partners across two.
+// own thread has been busy for the whole spin. A runq is stolen from only
+// once it has held goroutines for kStealGrace: goroutines that talk keep
+// displacing each other from runnext into it and run here within a few
+// microseconds, and one taken by another thread splits its partners across
+// two.
 //
 // Invariants:
 //   - A runnable goroutine's record is in exactly one place: a processor's
@@ -71,8 +72,8 @@ struct processor {
   // steal_into() moves about half of this runq to thief's and returns one goroutine.
   goroutine* steal_into(processor& thief) noexcept;
   goroutine* steal_next() noexcept { return runnext.exchange(nullptr); }
-  // stealable(): another thread may take from this runq now. A lone goroutine
-  // is left alone for kLoneGrace after it arrives (see above).
+  // stealable(): another thread may take from this runq now: it has held
+  // goroutines for kStealGrace (see above).
   bool stealable(std::chrono::steady_clock::time_point now) const noexcept;
 
   // spawned_for_a_slice() is true when the running goroutine has been
@@ -84,7 +85,7 @@ struct processor {
   static constexpr int kRunnextStreak = 32;
   static constexpr std::chrono::milliseconds kTimeSlice{10};
   static constexpr unsigned kSpawnsPerLook = 256;
-  static constexpr std::chrono::microseconds kLoneGrace{20};
+  static constexpr std::chrono::microseconds kStealGrace{20};
   static constexpr int kGlobalEvery = 61;  // Go's schedtick % 61: the global queue is never starved
 
   pool& home_pool;
@@ -108,7 +109,8 @@ struct processor {
   alignas(64) spinlock runq_lock;  // guards runq; never held while parking or waking
   run_list runq;
   std::atomic<std::size_t> runq_size{0};
-  // When runq last became non-empty, in steady_clock ticks; stolen batches count as old.
+  // When runq last became non-empty, in steady_clock ticks (how long its head
+  // has waited, at least); stolen batches count as old.
   std::atomic<std::chrono::steady_clock::rep> runq_since{0};
   alignas(64) std::atomic<goroutine*> runnext{nullptr};
   // Owner-only: runnext picks in a row (two goroutines handing a value back

@@ -4,8 +4,8 @@
 // next and sends the one it displaces to the runq's tail; pop() takes
 // runnext first, but not more than kRunnextStreak times in a row while the
 // runq waits; a thief takes half the runq, rounded up, and runq_size always
-// matches the runq's length; a lone goroutine may be stolen only once it has
-// waited kLoneGrace, and a stolen one counts as having waited.
+// matches the runq's length; a runq may be stolen from only once it has held
+// goroutines for kStealGrace, and stolen ones count as having waited.
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -109,21 +109,22 @@ TEST(Processor, ALastGoroutineIsStolenAlone) {
   EXPECT_EQ(victim.runq_size.load(), 0U);
 }
 
-TEST(Processor, ALoneGoroutineIsStealableOnlyAfterItsGrace) {
+TEST(Processor, ARunqIsStealableOnlyAfterItsGrace) {
   records g(3);
   processor victim(g.home(), 0);
   processor thief(g.home(), 1);
   const auto now = [] { return std::chrono::steady_clock::now(); };
   EXPECT_FALSE(victim.stealable(now())) << "an empty runq";
   // Asked at `before` the push, the goroutine has not waited at all; asked
-  // kLoneGrace `after` it, it has waited the grace, however slow the machine.
+  // kStealGrace `after` it, it has waited the grace, however slow the machine.
   auto before = now();
   victim.push(g[0]);
   const auto after = now();
-  EXPECT_FALSE(victim.stealable(before)) << "a lone goroutine that just arrived";
-  EXPECT_TRUE(victim.stealable(after + processor::kLoneGrace)) << "one that has waited";
+  EXPECT_FALSE(victim.stealable(before)) << "a goroutine that just arrived";
+  EXPECT_TRUE(victim.stealable(after + processor::kStealGrace)) << "one that has waited";
   victim.push(g[1]);
-  EXPECT_TRUE(victim.stealable(before)) << "two at once";
+  EXPECT_FALSE(victim.stealable(before)) << "two, no older";
+  EXPECT_TRUE(victim.stealable(after + processor::kStealGrace)) << "the first has waited";
   EXPECT_EQ(victim.steal_into(thief), g[0]);
   EXPECT_EQ(victim.pop(), g[1]);
   before = now();
