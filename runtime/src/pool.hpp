@@ -178,8 +178,9 @@ class pool {
   // work_available() is true if a runq or the global queue holds a goroutine (runnext aside).
   bool work_available() const noexcept;
   // work_to_take() is true if self may take a goroutine now: from the global
-  // queue, its own runq, or another's that may_steal_from() allows.
-  bool work_to_take(processor& self, std::chrono::steady_clock::time_point now) const noexcept;
+  // queue, its own runq, or another's that is stealable().
+  bool work_to_take(const processor& self,
+                    std::chrono::steady_clock::time_point now) const noexcept;
   // find_stuck_next() is a processor other than self holding a runnext whose
   // ticks have not moved since self began to spin (processor::ticks_seen).
   processor* find_stuck_next(const processor& self) const noexcept;

@@ -30,8 +30,10 @@ goroutine* run_list::pop_front() noexcept {
 
 void processor::push(goroutine* g) noexcept {
   std::lock_guard lock(runq_lock);
-  if (runq.empty())
-    runq_fills.store(runq_fills.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
+  if (runq.empty()) {
+    runq_since.store(std::chrono::steady_clock::now().time_since_epoch().count(),
+                     std::memory_order_relaxed);
+  }
   runq.push_back(g);
   runq_size.fetch_add(1);
 }
@@ -58,17 +60,11 @@ goroutine* processor::pop() noexcept {
   return runnext.exchange(nullptr);  // a thief emptied the runq after we looked
 }
 
-bool processor::may_steal_from(const processor& victim,
-                               std::chrono::steady_clock::time_point now) noexcept {
-  if (victim.runq_size.load() == 0) return false;
-  const unsigned fills = victim.runq_fills.load(std::memory_order_relaxed);
-  const auto i = static_cast<std::size_t>(victim.index);
-  if (fills != fills_seen[i]) {  // filled since this thread last looked: the grace starts now
-    fills_seen[i] = fills;
-    fill_seen_at[i] = now;
-    return false;
-  }
-  return now - fill_seen_at[i] >= kStealGrace;
+bool processor::stealable(std::chrono::steady_clock::time_point now) const noexcept {
+  if (runq_size.load() == 0) return false;
+  const std::chrono::steady_clock::time_point since{
+      std::chrono::steady_clock::duration{runq_since.load(std::memory_order_relaxed)}};
+  return now - since >= kStealGrace;
 }
 
 bool processor::spawned_for_a_slice() noexcept {
@@ -106,10 +102,7 @@ goroutine* processor::steal_into(processor& thief) noexcept {
   goroutine* first = batch.pop_front();
   if (!batch.empty()) {
     std::lock_guard lock(thief.runq_lock);
-    if (thief.runq.empty()) {
-      thief.runq_fills.store(thief.runq_fills.load(std::memory_order_relaxed) + 1,
-                             std::memory_order_relaxed);
-    }
+    if (thief.runq.empty()) thief.runq_since.store(0, std::memory_order_relaxed);
     while (goroutine* g = batch.pop_front()) {
       thief.runq.push_back(g);
       thief.runq_size.fetch_add(1);

@@ -8,7 +8,7 @@
 // on one thread and one cache. Other threads leave a runnext alone while they
 // spin, and take it only on their last look before they sleep, when its
 // own thread has been busy for the whole spin. A runq is stolen from only
-// once the thief has seen it hold goroutines for kStealGrace: goroutines that talk keep
+// once it has held goroutines for kStealGrace: goroutines that talk keep
 // displacing each other from runnext into it and run here within a few
 // microseconds, and one taken by another thread splits its partners across
 // two.
@@ -72,10 +72,9 @@ struct processor {
   // steal_into() moves about half of this runq to thief's and returns one goroutine.
   goroutine* steal_into(processor& thief) noexcept;
   goroutine* steal_next() noexcept { return runnext.exchange(nullptr); }
-  // may_steal_from(): this thread may take from victim's runq now: this
-  // thread has seen it hold goroutines, with no refill, for kStealGrace (see
-  // above). The time is kept here, by the thief; the victim only counts fills.
-  bool may_steal_from(const processor& victim, std::chrono::steady_clock::time_point now) noexcept;
+  // stealable(): another thread may take from this runq now: it has held
+  // goroutines for kStealGrace (see above).
+  bool stealable(std::chrono::steady_clock::time_point now) const noexcept;
 
   // spawned_for_a_slice() is true when the running goroutine has been
   // starting goroutines, without being switched out, for kTimeSlice (Go's
@@ -110,8 +109,9 @@ struct processor {
   alignas(64) spinlock runq_lock;  // guards runq; never held while parking or waking
   run_list runq;
   std::atomic<std::size_t> runq_size{0};
-  // How many times runq has gone from empty to not (written by this thread only).
-  std::atomic<unsigned> runq_fills{0};
+  // When runq last became non-empty, in steady_clock ticks (how long its head
+  // has waited, at least); stolen batches count as old.
+  std::atomic<std::chrono::steady_clock::rep> runq_since{0};
   alignas(64) std::atomic<goroutine*> runnext{nullptr};
   // Owner-only: runnext picks in a row (two goroutines handing a value back
   // and forth would otherwise starve the runq: there is no preemption).
@@ -124,10 +124,6 @@ struct processor {
   // and the one whose runnext the last look found stuck, for find_work() to take.
   std::array<unsigned, kMaxProcs> ticks_seen{};
   processor* stuck_next = nullptr;
-  // Thief-only, for may_steal_from(): each processor's runq_fills when this
-  // one last saw it change, and when that was.
-  std::array<unsigned, kMaxProcs> fills_seen{};
-  std::array<std::chrono::steady_clock::time_point, kMaxProcs> fill_seen_at{};
   // Owner-only, for spawned_for_a_slice(): the ticks of the goroutine's run
   // being counted, the goroutines it started, and when it was first looked at.
   unsigned spawning_ticks = 0;

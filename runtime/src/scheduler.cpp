@@ -171,7 +171,7 @@ goroutine* pool::steal(processor& self) noexcept {
   const auto now = std::chrono::steady_clock::now();
   const auto robbed = [&](processor& victim) {
     if (&victim == &self) return false;
-    g = self.may_steal_from(victim, now) ? victim.steal_into(self) : nullptr;
+    g = victim.stealable(now) ? victim.steal_into(self) : nullptr;
     // A surplus processor never runs its runnext itself.
     if (g == nullptr && !is_active(victim)) g = victim.steal_next();
     return g != nullptr;
@@ -200,11 +200,11 @@ bool pool::work_available() const noexcept {
          find_started([](const processor& p) { return p.runq_size.load() > 0; }) != nullptr;
 }
 
-bool pool::work_to_take(processor& self, std::chrono::steady_clock::time_point now) const noexcept {
+bool pool::work_to_take(const processor& self,
+                        std::chrono::steady_clock::time_point now) const noexcept {
   return global_size_.load() > 0 || self.runq_size.load() > 0 ||
-         find_started([&](const processor& p) {
-           return &p != &self && self.may_steal_from(p, now);
-         }) != nullptr;
+         find_started([&](const processor& p) { return &p != &self && p.stealable(now); }) !=
+             nullptr;
 }
 
 processor* pool::find_stuck_next(const processor& self) const noexcept {

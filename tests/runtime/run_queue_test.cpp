@@ -4,8 +4,8 @@
 // next and sends the one it displaces to the runq's tail; pop() takes
 // runnext first, but not more than kRunnextStreak times in a row while the
 // runq waits; a thief takes half the runq, rounded up, and runq_size always
-// matches the runq's length; a runq may be stolen from only once the thief
-// has seen it hold goroutines, with no refill, for kStealGrace.
+// matches the runq's length; a runq may be stolen from only once it has held
+// goroutines for kStealGrace, and stolen ones count as having waited.
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -109,24 +109,40 @@ TEST(Processor, ALastGoroutineIsStolenAlone) {
   EXPECT_EQ(victim.runq_size.load(), 0U);
 }
 
-TEST(Processor, ARunqMayBeStolenFromOnlyOnceTheThiefHasSeenItWaitTheGrace) {
+TEST(Processor, ARunqIsStealableOnlyAfterItsGrace) {
   records g(3);
   processor victim(g.home(), 0);
   processor thief(g.home(), 1);
-  const auto t = std::chrono::steady_clock::now();
-  const auto grace = processor::kStealGrace;
-  EXPECT_FALSE(thief.may_steal_from(victim, t)) << "an empty runq";
+  const auto now = [] { return std::chrono::steady_clock::now(); };
+  EXPECT_FALSE(victim.stealable(now())) << "an empty runq";
+  // Asked at `before` the push, the goroutine has not waited at all; asked
+  // kStealGrace `after` it, it has waited the grace, however slow the machine.
+  auto before = now();
   victim.push(g[0]);
-  EXPECT_FALSE(thief.may_steal_from(victim, t)) << "first seen now";
-  EXPECT_FALSE(thief.may_steal_from(victim, t + grace / 2)) << "seen for half the grace";
+  const auto after = now();
+  EXPECT_FALSE(victim.stealable(before)) << "a goroutine that just arrived";
+  EXPECT_TRUE(victim.stealable(after + processor::kStealGrace)) << "one that has waited";
   victim.push(g[1]);
-  EXPECT_FALSE(thief.may_steal_from(victim, t + grace / 2)) << "two, no older";
-  EXPECT_TRUE(thief.may_steal_from(victim, t + grace)) << "seen for the whole grace";
+  EXPECT_FALSE(victim.stealable(before)) << "two, no older";
+  EXPECT_TRUE(victim.stealable(after + processor::kStealGrace)) << "the first has waited";
   EXPECT_EQ(victim.steal_into(thief), g[0]);
   EXPECT_EQ(victim.pop(), g[1]);
+  before = now();
   victim.push(g[2]);
-  EXPECT_FALSE(thief.may_steal_from(victim, t + grace * 2)) << "refilled: the grace starts again";
-  EXPECT_TRUE(thief.may_steal_from(victim, t + grace * 3));
+  EXPECT_FALSE(victim.stealable(before)) << "the grace starts again when the runq refills";
+}
+
+TEST(Processor, AStolenBatchHasWaitedAlready) {
+  records g(5);
+  processor victim(g.home(), 0);
+  processor thief(g.home(), 1);
+  thief.push(g[4]);  // the thief's runq was last filled just now
+  EXPECT_EQ(thief.pop(), g[4]);
+  for (std::size_t i = 0; i < 4; ++i) victim.push(g[i]);
+  EXPECT_EQ(victim.steal_into(thief), g[0]);
+  EXPECT_EQ(thief.runq_size.load(), 1U);
+  EXPECT_TRUE(thief.stealable(std::chrono::steady_clock::now()))
+      << "g[1] came from a runq where it had been waiting";
 }
 
 }  // namespace
