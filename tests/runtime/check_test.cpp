@@ -8,6 +8,7 @@
 
 #include <gort/gort.hpp>
 
+#include "gort/detail/hchan.hpp"
 #include "gort/detail/park.hpp"
 
 namespace {
@@ -42,6 +43,33 @@ TEST(CheckDeathTest, ATokenUnparkedTwiceIsCaught) {
               }),
               testing::ExitedWithCode(2),
               testing::HasSubstr("invariant broken: unpark() runs at most once per token"));
+}
+
+TEST(CheckDeathTest, ASenderQueuedBesideAWaitingReceiverIsCaught) {
+  const auto wait_both_ways = [] {
+    gort::detail::hchan<int> ch(0);
+    gort::detail::wake_token receiving;
+    gort::detail::wake_token sending;
+    gort::detail::waiter receiver{.token = &receiving};
+    gort::detail::waiter sender{.token = &sending};
+    ch.enqueue_receiver(&receiver);
+    ch.enqueue_sender(&sender);
+  };
+  EXPECT_EXIT(wait_both_ways(), testing::ExitedWithCode(2),
+              testing::HasSubstr("invariant broken: a sender waits while a receiver waits"));
+}
+
+TEST(Check, ASelectMayWaitToSendAndToReceiveOnOneChannel) {
+  gort::detail::hchan<int> ch(0);
+  gort::detail::wake_token selecting;
+  gort::detail::waiter receiver{.token = &selecting};
+  gort::detail::waiter sender{.token = &selecting};
+  ch.enqueue_receiver(&receiver);
+  ch.enqueue_sender(&sender);
+  EXPECT_FALSE(ch.recvq().empty());
+  EXPECT_FALSE(ch.sendq().empty());
+  ch.recvq().remove(&receiver);
+  ch.sendq().remove(&sender);
 }
 
 }  // namespace

@@ -207,6 +207,25 @@ TEST_P(Select, SelectOnOneChannelSendsARandomBitStream) {
   });
 }
 
+TEST_P(Select, ASelectThatSendsAndReceivesOnOneChannelPairsWithAnother) {
+  // It cannot pair with itself: it waits in both of the channel's queues
+  // until main receives (the send case runs) or sends (the receive case).
+  run_main([] {
+    auto ch = gort::make_chan<int>();
+    auto done = gort::make_chan<std::string>(2);
+    gort::go([=] {
+      for (int round = 0; round < 2; ++round) {
+        gort::select(send_case(ch, 7, [&] { done << "sent"; }),
+                     recv_case(ch, [&](int v) { done << "received " + std::to_string(v); }));
+      }
+    });
+    EXPECT_EQ(ch.recv(), 7);
+    EXPECT_EQ(done.recv(), "sent");
+    ch << 8;
+    EXPECT_EQ(done.recv(), "received 8");
+  });
+}
+
 TEST_P(Select, TwoSelectsOnEachOthersChannelsPairUpExactlyOnce) {
   run_main([] {
     constexpr int kRounds = 2000;

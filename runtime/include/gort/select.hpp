@@ -72,7 +72,7 @@ class recv_case_t final : public select_case {
   bool try_now(waiter*& wake) override { return ch_->recv_locked(slot_, wake).has_value(); }
   void enqueue(waiter& w) override {
     w.slot = &slot_;
-    ch_->recvq().push_back(&w);
+    ch_->enqueue_receiver(&w);
   }
   void remove(waiter& w) override { ch_->recvq().remove(&w); }
   void finish(bool /*success: the slot says it*/) override {
@@ -108,7 +108,7 @@ class send_case_t final : public select_case {
   }
   void enqueue(waiter& w) override {
     w.slot = &value_;
-    ch_->sendq().push_back(&w);
+    ch_->enqueue_sender(&w);
   }
   void remove(waiter& w) override { ch_->sendq().remove(&w); }
   void finish(bool success) override {

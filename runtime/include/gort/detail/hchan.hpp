@@ -2,8 +2,9 @@
 // hchan: the state behind a channel handle, as in Go's runtime/chan.go.
 //
 // Invariants (all under lock_):
-//   - At most one of sendq_ and recvq_ holds live waiters: a receiver only
-//     waits when no value is buffered and no sender waits, and vice versa.
+//   - At most one of sendq_ and recvq_ holds waiters: a receiver only waits
+//     when no value is buffered and no sender waits, and vice versa; the one
+//     exception is a select with a send and a receive case on this channel.
 //   - Buffered: count_ <= cap_; receivers wait only while count_ == 0, senders
 //     only while count_ == cap_.
 //   - Unbuffered: count_ == 0 always; a value moves straight from the sender's
@@ -58,8 +59,7 @@ class hchan {
     }
     wake_token token;
     waiter w{.token = &token, .slot = &value};
-    GORT_CHECK(!closed_, "once closed, a channel queues no waiter");
-    sendq_.push_back(&w);
+    enqueue_sender(&w);
     lock.release();
     park(token, lock_, wait_reason::chan_send);
     if (!w.success) panic("send on closed channel");
@@ -79,8 +79,7 @@ class hchan {
     }
     wake_token token;
     waiter w{.token = &token, .slot = &out};
-    GORT_CHECK(!closed_, "once closed, a channel queues no waiter");
-    recvq_.push_back(&w);
+    enqueue_receiver(&w);
     lock.release();
     park(token, lock_, wait_reason::chan_receive);
     return w.success;
@@ -194,6 +193,21 @@ class hchan {
       return true;
     }
     return std::nullopt;
+  }
+
+  // enqueue_sender() and enqueue_receiver() queue w to wait, once a try
+  // found nothing to do. The other queue may then hold only waiters of w's
+  // own operation: a select that both sends and receives here (as Go's
+  // chan.go allows for an unbuffered channel).
+  void enqueue_sender(waiter* w) noexcept {
+    GORT_CHECK(!closed_, "once closed, a channel queues no waiter");
+    GORT_CHECK(recvq_.holds_only(w->token), "a sender waits while a receiver waits");
+    sendq_.push_back(w);
+  }
+  void enqueue_receiver(waiter* w) noexcept {
+    GORT_CHECK(!closed_, "once closed, a channel queues no waiter");
+    GORT_CHECK(sendq_.holds_only(w->token), "a receiver waits while a sender waits");
+    recvq_.push_back(w);
   }
 
   waitq& sendq() noexcept { return sendq_; }

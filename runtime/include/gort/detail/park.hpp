@@ -103,6 +103,15 @@ class waitq {
     first_ = w;
   }
 
+  // holds_only() is true when every waiter queued belongs to token's
+  // operation (an empty queue included). For checks: it walks the queue.
+  bool holds_only(const wake_token* token) const noexcept {
+    for (const waiter* w = first_; w != nullptr; w = w->next) {
+      if (w->token != token) return false;
+    }
+    return true;
+  }
+
   // remove() unlinks w if it is still queued.
   void remove(waiter* w) noexcept {
     if (!w->queued) return;
