@@ -87,6 +87,8 @@ void fall_asleep(parker& p, wait_reason why, const void* object) noexcept {
   p.asleep_since = coarse_now();
   p.asleep = true;
   if (goroutine* g = p.parked_goroutine()) {
+    g->moves(goroutine::status::running, goroutine::status::waiting,
+             "only a running goroutine parks");
     if (trace::on()) trace::blocked(*g, why, object);
     if (g->counted()) liveness::goroutine_parked();
   } else {
@@ -97,6 +99,8 @@ void fall_asleep(parker& p, wait_reason why, const void* object) noexcept {
 void wake_up(parker& p) noexcept {
   p.asleep = false;
   if (goroutine* g = p.parked_goroutine()) {
+    g->moves(goroutine::status::waiting, goroutine::status::runnable,
+             "only a parked goroutine is woken");
     if (trace::on()) trace::unblocked(*g);
     if (g->counted()) liveness::goroutine_unparked();
   } else {
@@ -108,11 +112,14 @@ void wake_up(parker& p) noexcept {
 
 void pool::run_goroutine(goroutine& g) {
   now_on_stack_of(g);
+  constexpr const char* kEnd = "only a running goroutine returns";
   if (!g.counted()) {
     g.body->run();
+    g.moves(goroutine::status::running, goroutine::status::dead, kEnd);
     return;
   }
   const bool goexited = !run_body(g);
+  g.moves(goroutine::status::running, goroutine::status::dead, kEnd);
   const bool is_main = g.part == goroutine::role::main;
   unregister_goroutine(g);
   // run()'s caller goes on once main returns: it counts as a possible waker

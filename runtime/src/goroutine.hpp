@@ -12,6 +12,7 @@
 #include <memory>
 #include <string>
 
+#include "gort/detail/check.hpp"
 #include "gort/detail/park.hpp"
 #include "gort/runtime.hpp"
 #include "small_blocks.hpp"
@@ -51,6 +52,11 @@ class parker {
 class goroutine final : public boost::fibers::fiber_properties {
  public:
   enum class role { main, user, system };
+  // status is where a goroutine is in its life. The edges, as in Go's:
+  // runnable -> running (picked), running -> runnable (yielded),
+  // running -> waiting (parked), waiting -> runnable (woken), and
+  // running -> dead (returned). A new goroutine starts runnable.
+  enum class status : unsigned char { runnable, running, waiting, dead };
 
   goroutine(pool& home, std::uint64_t goroutine_id, role goroutine_role,
             std::unique_ptr<task> goroutine_body, std::string start_label, const char* start_type,
@@ -68,6 +74,15 @@ class goroutine final : public boost::fibers::fiber_properties {
   static void* operator new(std::size_t size) { return small_blocks::allocate(size); }
   static void operator delete(void* block, std::size_t size) noexcept {
     small_blocks::deallocate(block, size);
+  }
+
+  // moves() follows the edge from -> to; a checked build checks that the
+  // goroutine was at `from`, and reports `edge` if it was not.
+  void moves([[maybe_unused]] status from, [[maybe_unused]] status to,
+             [[maybe_unused]] const char* edge) noexcept {
+#ifdef GORT_CHECKS
+    GORT_CHECK(now_.exchange(to, std::memory_order_relaxed) == from, edge);
+#endif
   }
 
   bool counted() const noexcept { return part != role::system; }
@@ -96,6 +111,11 @@ class goroutine final : public boost::fibers::fiber_properties {
   const void* stack_bottom = nullptr;
   std::size_t stack_size = 0;
   [[no_unique_address]] tsan_fiber tsan;
+
+ private:
+#ifdef GORT_CHECKS
+  std::atomic<status> now_{status::runnable};  // kept by checked builds only
+#endif
 };
 
 // fall_asleep() and wake_up(): p's lock held, as its sleeper parks and as it

@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "fatal.hpp"
+#include "gort/detail/check.hpp"
 #include "goroutine.hpp"
 #include "liveness.hpp"
 #include "pool.hpp"
@@ -49,6 +50,8 @@ void pool_algorithm::awakened(boost::fibers::context* ctx) noexcept {
   // condition variable): to the runq's tail, not runnext.
   ctx->detach();
   goroutine& g = goroutine_of(ctx);
+  g.moves(goroutine::status::running, goroutine::status::runnable,
+          "only a running goroutine yields");
   g.home_pool.ready(g, pool::ready_to::queue);
 }
 
@@ -182,6 +185,8 @@ goroutine* pool::steal(processor& self) noexcept {
 }
 
 boost::fibers::context* pool::context_for(processor& self, goroutine& g) noexcept {
+  g.moves(goroutine::status::runnable, goroutine::status::running,
+          "only a runnable goroutine is picked to run");
   boost::fibers::context* ctx = g.sleeper.context();
   if (ctx == nullptr) {
     try {
@@ -231,6 +236,7 @@ void pool::wake_idle_processor() noexcept {
       nidle_.fetch_sub(1);
       if (is_active(*candidate)) sleeper = candidate;
     }
+    GORT_CHECK(nidle_.load() == static_cast<int>(idle_.size()), "nidle_ counts the idle list");
   }
   if (sleeper != nullptr) {
     sleeper->wake();  // it clears waking_ when it wakes, then looks for work
@@ -244,6 +250,8 @@ void pool::park(processor& self, std::chrono::steady_clock::time_point deadline)
   const bool active = is_active(self);
   if (active) {
     std::lock_guard lock(idle_mutex_);
+    GORT_CHECK(std::find(idle_.begin(), idle_.end(), &self) == idle_.end(),
+               "a processor is on the idle list at most once");
     idle_.push_back(&self);
     nidle_.fetch_add(1);
   }
@@ -265,6 +273,7 @@ void pool::park(processor& self, std::chrono::steady_clock::time_point deadline)
     idle_.erase(it);
     nidle_.fetch_sub(1);
   }
+  GORT_CHECK(nidle_.load() == static_cast<int>(idle_.size()), "nidle_ counts the idle list");
 }
 
 bool pool::spin_for_work(processor& self) noexcept {
