@@ -204,7 +204,9 @@ class pool {
   std::vector<processor*> idle_;
   std::atomic<int> nidle_{0};
   std::atomic<int> spinning_{0};     // parking processors still spinning before they sleep
-  std::atomic<bool> waking_{false};  // a processor has been woken and has not yet looked for work
+  // A processor taken off idle_ to be woken has not yet looked for work;
+  // it clears this itself when it leaves park().
+  std::atomic<bool> waking_{false};
 
   alignas(64) std::atomic<int> goroutines_{0};         // bumped by every goroutine's start and end
   alignas(64) std::atomic<std::uint64_t> next_id_{1};  // by spawners only

@@ -239,7 +239,7 @@ void pool::wake_idle_processor() noexcept {
     GORT_CHECK(nidle_.load() == static_cast<int>(idle_.size()), "nidle_ counts the idle list");
   }
   if (sleeper != nullptr) {
-    sleeper->wake();  // it clears waking_ when it wakes, then looks for work
+    sleeper->wake();  // off the list, it clears waking_ as it leaves park()
   } else {
     waking_.store(false);
   }
@@ -265,13 +265,17 @@ void pool::park(processor& self, std::chrono::steady_clock::time_point deadline)
       self.park_cv.wait_until(lock, deadline, woken);
     }
   }
-  // Cleared before this processor looks for work: a producer that saw
-  // waking_ set and woke no one published its work before that.
-  if (self.wake_pending.exchange(false)) waking_.store(false);
+  self.wake_pending.store(false);
   std::lock_guard lock(idle_mutex_);
   if (auto it = std::find(idle_.begin(), idle_.end(), &self); it != idle_.end()) {
     idle_.erase(it);
     nidle_.fetch_sub(1);
+  } else if (active) {
+    // Off the list: a waker took this processor to wake it, though it may
+    // have found work on its own first. Either way it is the one waking_
+    // counts, and it clears it, before it looks for work: a producer that
+    // saw waking_ set and woke no one published its work before that.
+    waking_.store(false);
   }
   GORT_CHECK(nidle_.load() == static_cast<int>(idle_.size()), "nidle_ counts the idle list");
 }
