@@ -7,8 +7,9 @@
 //                        gort::default_case([] { ... }))) { ... }  // default:
 //
 // select() returns the position of the case that ran among its arguments.
-// Build the cases inside the select call: each case refers to its channel
-// only for the duration of that call.
+// Build the cases inside the select call, as Go's syntax does: a case
+// refers to its channel without holding a reference count (two atomic
+// operations per case saved), so it must not outlive the call.
 #pragma once
 
 #include <array>
@@ -65,8 +66,7 @@ struct no_handler {
 template <class T, class F>
 class recv_case_t final : public select_case {
  public:
-  recv_case_t(std::shared_ptr<hchan<T>> ch, F handler)
-      : ch_(std::move(ch)), handler_(std::move(handler)) {}
+  recv_case_t(hchan<T>* ch, F handler) : ch_(ch), handler_(std::move(handler)) {}
 
   spinlock* channel_lock() const noexcept override { return ch_ ? &ch_->lock() : nullptr; }
   bool try_now(waiter*& wake) override { return ch_->recv_locked(slot_, wake).has_value(); }
@@ -89,7 +89,7 @@ class recv_case_t final : public select_case {
   }
 
  private:
-  std::shared_ptr<hchan<T>> ch_;
+  hchan<T>* ch_;  // nullptr: the nil channel
   F handler_;
   std::optional<T> slot_;
 };
@@ -97,8 +97,8 @@ class recv_case_t final : public select_case {
 template <class T, class F>
 class send_case_t final : public select_case {
  public:
-  send_case_t(std::shared_ptr<hchan<T>> ch, T value, F handler)
-      : ch_(std::move(ch)), value_(std::move(value)), handler_(std::move(handler)) {}
+  send_case_t(hchan<T>* ch, T value, F handler)
+      : ch_(ch), value_(std::move(value)), handler_(std::move(handler)) {}
 
   spinlock* channel_lock() const noexcept override { return ch_ ? &ch_->lock() : nullptr; }
   bool try_now(waiter*& wake) override {
@@ -118,7 +118,7 @@ class send_case_t final : public select_case {
   }
 
  private:
-  std::shared_ptr<hchan<T>> ch_;
+  hchan<T>* ch_;  // nullptr: the nil channel
   T value_;
   F handler_;
   bool closed_ = false;
@@ -140,22 +140,22 @@ inline constexpr bool is_default_case<default_case_t<F>> = true;
 // f(T v), or `case v, ok := <-ch:` with f(T v, bool ok). ch is a chan<T> or recv_chan<T>.
 template <class T, class F = detail::no_handler>
 detail::recv_case_t<T, F> recv_case(const recv_chan<T>& ch, F handler = {}) {
-  return {state_of(ch), std::move(handler)};
+  return {state_of(ch).get(), std::move(handler)};
 }
 template <class T, class F = detail::no_handler>
 detail::recv_case_t<T, F> recv_case(const chan<T>& ch, F handler = {}) {
-  return {state_of(ch), std::move(handler)};
+  return {state_of(ch).get(), std::move(handler)};
 }
 
 // send_case(ch, v) is `case ch <- v:`; f() runs if it is chosen. ch is a
 // chan<T> or send_chan<T>. Chosen on a closed channel, it panics.
 template <class T, class V, class F = detail::no_handler>
 detail::send_case_t<T, F> send_case(const send_chan<T>& ch, V&& value, F handler = {}) {
-  return {state_of(ch), T(std::forward<V>(value)), std::move(handler)};
+  return {state_of(ch).get(), T(std::forward<V>(value)), std::move(handler)};
 }
 template <class T, class V, class F = detail::no_handler>
 detail::send_case_t<T, F> send_case(const chan<T>& ch, V&& value, F handler = {}) {
-  return {state_of(ch), T(std::forward<V>(value)), std::move(handler)};
+  return {state_of(ch).get(), T(std::forward<V>(value)), std::move(handler)};
 }
 
 // default_case(f) is `default:`: f runs when no other case is ready.
