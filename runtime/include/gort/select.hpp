@@ -8,8 +8,7 @@
 //
 // select() returns the position of the case that ran among its arguments.
 // Build the cases inside the select call, as Go's syntax does: a case
-// refers to its channel without holding a reference count (two atomic
-// operations per case saved), so it must not outlive the call.
+// refers to its channel without holding it, so it must not outlive the call.
 #pragma once
 
 #include <array>
